@@ -1,0 +1,44 @@
+/** `lsp-report parse`: inputs → JSON or CSV records on standard output or a file. */
+import { resolve } from "node:path";
+import { emitCsv, type RecordKind } from "../../emit/csv.js";
+import { emitJson } from "../../emit/json.js";
+import type { CliIo } from "../io.js";
+import { loadReports, reportFailure } from "../load.js";
+import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { writeFileAtomic } from "../write.js";
+
+export interface ParseCommandOptions {
+  format: "json" | "csv";
+  records: RecordKind;
+  output?: string;
+  bom?: boolean;
+  maxUnzippedMb: string;
+  debug?: boolean;
+}
+
+export function megabytes(text: string, io: CliIo): number | null {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    io.stderr(`lsp-report: --max-unzipped-mb must be a positive number of megabytes, not '${text}'\n`);
+    return null;
+  }
+  return Math.round(value * 1024 * 1024);
+}
+
+export async function runParse(inputs: string[], options: ParseCommandOptions, io: CliIo): Promise<number> {
+  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
+  if (maxUncompressedBytes === null) return EXIT_USAGE;
+  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes });
+  const text = options.format === "csv" ? emitCsv(reports, options.records, { bom: options.bom }) : emitJson(reports);
+  if (options.output) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      reportFailure(io, options.output, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return EXIT_USAGE;
+    }
+  } else {
+    io.stdout(text);
+  }
+  return failures.length > 0 ? EXIT_USAGE : EXIT_OK;
+}

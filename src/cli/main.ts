@@ -1,0 +1,82 @@
+/**
+ * The command line: a thin layer over the library. `main` takes the arguments and the outside
+ * world (CliIo) and returns the exit code: 0 success, 1 findings (validate), 2 usage errors and
+ * unreadable inputs. Command modules are imported only when their command runs, so
+ * `lsp-report --version` stays quick.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { createRequire } from "node:module";
+import type { CliIo } from "./io.js";
+
+const require = createRequire(import.meta.url);
+const { version } = require("../../package.json") as { version: string };
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command("lsp-report")
+    .description("Read Leeds Strategic Plan quarterly performance updates (.docx, .doc, .html, text) into records, validate their RAG ratings, emit JSON or CSV.")
+    .version(version, "-V, --version")
+    .option("--debug", "show stack traces of internal errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(text.replace(/^error: /, "lsp-report: ")),
+    });
+
+  program
+    .command("parse")
+    .description("Read updates into records and print them as JSON (default) or CSV")
+    .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv"]).default("json"))
+    .addOption(
+      new Option("-r, --records <kind>", "with --format csv: which records, one row each").choices(["priorities", "indicators", "actions", "contributors"]).default("indicators"),
+    )
+    .option("-o, --output <file>", "write to a file instead of standard output")
+    .option("--bom", "start CSV with a byte order mark (for Excel)")
+    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
+    .addHelpText(
+      "after",
+      examples([
+        "lsp-report parse fixtures/seeds/000_ebda395ebee889b1.txt",
+        "lsp-report parse archive/ --format csv --records actions -o actions.csv",
+        "cat update.txt | lsp-report parse - --format csv --records priorities",
+      ]),
+    )
+    .action(async (inputs: string[], options, command: Command) => {
+      const { runParse } = await import("./commands/parse.js");
+      exitCode = await runParse(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+    });
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of the parse output")
+    .addHelpText("after", examples(["lsp-report schema > lsp-report.schema.json"]))
+    .action(async () => {
+      const { outputJsonSchemaText } = await import("../schema/json-schema.js");
+      io.stdout(outputJsonSchemaText());
+    });
+
+  program.addHelpText("after", examples(["lsp-report parse fixtures/seeds --format csv --records indicators", "lsp-report schema"]));
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help asked for is a success; help shown because no command was given is a usage error.
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}

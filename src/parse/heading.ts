@@ -1,0 +1,83 @@
+/**
+ * The heading that opens each update:
+ * `<Theme> 2008/09 Quarter 2 Performance Update … Reference … HM-1a`.
+ * Reference = theme code + outcome number + priority letter.
+ */
+import themes from "../data/themes.json" with { type: "json" };
+import type { GridRow } from "./grid.js";
+
+export interface Heading {
+  headingTheme: string;
+  year: string;
+  quarter: number;
+  /** Normalised reference (HM-1a), or "" when the heading names none. */
+  reference: string;
+}
+
+const HEADING = /^(.*?)\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*(?:quarter|qtr|q)\s*([1-4])\s*performance\s+(?:update|report)/i;
+const REFERENCE = /\b([A-Z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([a-z])\b/;
+
+export const THEME_PLACEHOLDER = /^leeds strategic plan theme$/i;
+
+/** "TP 2a", "tp-2A", "TP2a" → "TP-2a". */
+export function normaliseReference(text: string): string | null {
+  const match = REFERENCE.exec(text.trim().replace(/^reference[:\s]*/i, ""));
+  if (!match) {
+    const loose = /\b([A-Za-z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([A-Za-z])\b/.exec(text);
+    if (!loose) return null;
+    return `${loose[1].toUpperCase()}-${loose[2]}${loose[3].toLowerCase()}`;
+  }
+  return `${match[1]}-${match[2]}${match[3]}`;
+}
+
+function financialYear(start: string, end: string): string {
+  return `${start}/${end.slice(-2)}`;
+}
+
+/** Recognise a heading row; the reference may be in a later cell of the same row. */
+export function matchHeading(row: GridRow): Heading | null {
+  const text = row.cells.map((cell) => cell.trim()).filter(Boolean).join(" \t ");
+  const match = HEADING.exec(text.replace(/\s*\t\s*/g, " "));
+  if (!match) return null;
+  const [, theme, start, end, quarter] = match;
+  return {
+    headingTheme: theme.trim(),
+    year: financialYear(start, end),
+    quarter: Number(quarter),
+    reference: referenceInRow(row) ?? "",
+  };
+}
+
+/** The reference in a heading row: the cell after a "Reference" cell, or a cell that is only a reference. */
+export function referenceInRow(row: GridRow): string | null {
+  const cells = row.cells.map((cell) => cell.trim()).filter(Boolean);
+  const labelIndex = cells.findIndex((cell) => /^reference\b/i.test(cell));
+  if (labelIndex >= 0) {
+    const inLabel = cells[labelIndex].replace(/^reference[:\s]*/i, "");
+    if (inLabel) return normaliseReference(inLabel);
+    if (cells[labelIndex + 1]) return normaliseReference(cells[labelIndex + 1]);
+  }
+  for (const cell of cells.slice(1)) {
+    if (/^[A-Za-z]{2,4}\s*[-–.]?\s*\d{1,2}\s*[A-Za-z]$/.test(cell)) return normaliseReference(cell);
+  }
+  return null;
+}
+
+export interface ThemeInfo {
+  code: string | null;
+  name: string | null;
+  placeholder: boolean;
+}
+
+/** Theme codes live in data (src/data/themes.json) so users can extend them through configuration. */
+export function resolveTheme(headingTheme: string, reference: string, extraThemes: Record<string, string> = {}): ThemeInfo {
+  const codes: Record<string, string> = { ...(themes.codes as Record<string, string>), ...extraThemes };
+  const code = reference ? reference.split("-")[0] : null;
+  const placeholder = THEME_PLACEHOLDER.test(headingTheme.trim());
+  const name = !placeholder && headingTheme.trim() ? headingTheme.trim() : code && codes[code] ? codes[code] : null;
+  return { code, name, placeholder };
+}
+
+export function themeCodes(extraThemes: Record<string, string> = {}): Record<string, string> {
+  return { ...(themes.codes as Record<string, string>), ...extraThemes };
+}

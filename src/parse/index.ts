@@ -1,0 +1,164 @@
+/**
+ * The record parser: blocks → updates. It walks grid rows in order; a heading opens an update,
+ * a recognised header row opens a section (priority, indicators, actions, contributors) whose
+ * columns are known by header text, and the data rows that follow fill it. It never knows which
+ * format the blocks came from.
+ */
+import type { ReadDocument } from "../model/blocks.js";
+import type { Priority, Report, Unrecognised } from "../schema/records.js";
+import { filledCells, isEmptyRow, toGridRows, type GridRow } from "./grid.js";
+import { isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
+import { matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
+import { addAction, addContributors, addIndicator, fillPriority } from "./sections.js";
+
+export interface ParseOptions {
+  /** Extra theme codes, e.g. { "CU": "Culture" }. */
+  themes?: Record<string, string>;
+}
+
+type State =
+  | { kind: "none" }
+  | { kind: "assessment" }
+  | { kind: "table"; section: Section; block: number; seenData: boolean; external: boolean };
+
+function newPriority(heading: Heading, row: GridRow, options: ParseOptions): Priority {
+  const theme = resolveTheme(heading.headingTheme, heading.reference, options.themes);
+  return {
+    reference: heading.reference,
+    themeCode: theme.code,
+    theme: theme.name,
+    headingTheme: heading.headingTheme,
+    themePlaceholder: theme.placeholder,
+    year: heading.year,
+    quarter: heading.quarter,
+    title: "",
+    leadOfficer: "",
+    organisation: "",
+    overallRating: null,
+    overallRatingRaw: "",
+    overallRatingFill: null,
+    directionOfTravel: null,
+    directionRaw: "",
+    hasDirectionColumn: false,
+    assessment: "",
+    indicators: [],
+    actions: [],
+    contributors: [],
+    unrecognised: [],
+    location: row.location,
+  };
+}
+
+function unrecognisedFrom(row: GridRow): Unrecognised {
+  return { kind: row.isParagraph ? "paragraph" : "rows", text: filledCells(row).join(" | "), location: row.location };
+}
+
+/** Keep consecutive unrecognised rows of one table together as one entry. */
+function keepUnrecognised(list: Unrecognised[], row: GridRow, lastBlock: { value: number }) {
+  const previous = list[list.length - 1];
+  if (previous && !row.isParagraph && previous.kind !== "paragraph" && lastBlock.value === row.block) {
+    previous.text += `\n${filledCells(row).join(" | ")}`;
+    previous.kind = "table";
+  } else {
+    list.push(unrecognisedFrom(row));
+  }
+  lastBlock.value = row.block;
+}
+
+export function parseReport(document: ReadDocument, path: string, options: ParseOptions = {}): Report {
+  const rows = toGridRows(document.blocks);
+  const report: Report = {
+    source: { path, format: document.format },
+    priorities: [],
+    unrecognised: [],
+    notices: document.notices.map((notice) => ({ ...notice })),
+  };
+  let priority: Priority | null = null;
+  let state: State = { kind: "none" };
+  const lastUnrecognisedBlock = { value: -1 };
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (isEmptyRow(row)) continue;
+
+    const heading = matchHeading(row);
+    if (heading) {
+      // A heading whose reference sits in the next row or two (a heading split over cells or lines).
+      for (let look = i + 1; !heading.reference && look < Math.min(rows.length, i + 3); look++) {
+        const cells = filledCells(rows[look]);
+        const reference = cells.length <= 2 ? referenceInRow({ ...rows[look], cells: ["", ...rows[look].cells] }) : null;
+        if (reference) {
+          heading.reference = reference;
+          i = look;
+        }
+      }
+      priority = newPriority(heading, row, options);
+      report.priorities.push(priority);
+      state = { kind: "none" };
+      continue;
+    }
+
+    const header = recogniseHeader(row);
+    if (header) {
+      state = { kind: "table", section: header, block: row.block, seenData: false, external: false };
+      if (priority && header.kind === "priority") {
+        priority.hasDirectionColumn = header.columns.some((column) => column.role === "direction");
+      }
+      continue;
+    }
+
+    const assessment = matchAssessmentHeader(row);
+    if (assessment && priority) {
+      state = { kind: "assessment" };
+      if (assessment.rest) priority.assessment = assessment.rest;
+      continue;
+    }
+
+    if (!priority) {
+      keepUnrecognised(report.unrecognised, row, lastUnrecognisedBlock);
+      continue;
+    }
+
+    if (state.kind === "assessment") {
+      const text = filledCells(row).join("\n");
+      priority.assessment = priority.assessment ? `${priority.assessment}\n\n${text}` : text;
+      continue;
+    }
+
+    if (state.kind === "table") {
+      // A section runs within its table; a later table continues it only when it has the same
+      // shape and no header of its own (a table split by a page break).
+      const sameTable = row.block === state.block;
+      const continuesSplitTable =
+        !sameTable && !row.isParagraph && state.section.kind !== "priority" && row.cells.length === state.section.headerRow.cells.length;
+      if (sameTable || continuesSplitTable) {
+        state.block = row.block;
+        if (state.section.kind === "priority") {
+          if (!state.seenData) fillPriority(priority, state.section, row);
+          else keepUnrecognised(priority.unrecognised, row, lastUnrecognisedBlock);
+        } else if (state.section.kind === "indicators") {
+          addIndicator(priority, state.section, row);
+        } else if (state.section.kind === "actions") {
+          addAction(priority, state.section, row);
+        } else if (isExternalContributorsRow(row)) {
+          state.external = true;
+        } else {
+          addContributors(priority, state.section, row, state.external);
+        }
+        state.seenData = true;
+        continue;
+      }
+      // The priority table's data row may stand in the next table when Word split the two.
+      if (state.section.kind === "priority" && !state.seenData && !row.isParagraph) {
+        fillPriority(priority, state.section, row);
+        state.seenData = true;
+        state.block = row.block;
+        continue;
+      }
+      state = { kind: "none" };
+    }
+
+    keepUnrecognised(priority.unrecognised, row, lastUnrecognisedBlock);
+  }
+  return report;
+}

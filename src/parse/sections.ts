@@ -1,0 +1,195 @@
+/**
+ * Data rows to records, one function per kind of table. Cells are read by the role of their
+ * column (see headers.ts), so the order and wording of the columns do not matter.
+ */
+import type { Action, Indicator, Priority, Rating, Target } from "../schema/records.js";
+import type { GridRow } from "./grid.js";
+import type { Section } from "./headers.js";
+import { parseDirection, parseRating, ratingFromFill } from "./rag.js";
+import { parseTimescale } from "./timescale.js";
+import { parseResult, parseTarget, parseValue } from "./values.js";
+
+interface RoleCells {
+  /** Text of each role, the cells of one role joined by line breaks. */
+  text: Record<string, string>;
+  /** Fill of the first shaded cell of each role. */
+  fill: Record<string, string | undefined>;
+}
+
+function cellsByRole(section: Section, row: GridRow): RoleCells {
+  const text: Record<string, string> = {};
+  const fill: Record<string, string | undefined> = {};
+  row.cells.forEach((cell, index) => {
+    const role = section.roleByIndex[index];
+    if (!role) return;
+    const value = cell.trim();
+    if (value) text[role] = text[role] ? `${text[role]}\n${value}` : value;
+    if (row.fills[index] && !fill[role]) fill[role] = row.fills[index];
+  });
+  return { text, fill };
+}
+
+/** A rating from the text, else from the cell's colour. */
+function ratingOf(text: string, fill: string | undefined): { rating: Rating | null; fromFill: boolean } {
+  const fromText = parseRating(text);
+  if (fromText) return { rating: fromText, fromFill: false };
+  const fromColour = fill ? ratingFromFill(fill) : null;
+  return { rating: fromColour, fromFill: fromColour !== null };
+}
+
+export function fillPriority(priority: Priority, section: Section, row: GridRow): void {
+  const { text, fill } = cellsByRole(section, row);
+  priority.title = text.title ?? "";
+  priority.leadOfficer = text.leadOfficer ?? "";
+  priority.organisation = text.organisation ?? "";
+  priority.overallRatingRaw = text.overallRating ?? "";
+  priority.overallRatingFill = fill.overallRating ?? null;
+  priority.overallRating = ratingOf(priority.overallRatingRaw, fill.overallRating).rating;
+  priority.directionRaw = text.direction ?? "";
+  priority.directionOfTravel = parseDirection(priority.directionRaw);
+}
+
+/** "2008/09 Target" → 2008/09; a bare "Target" is the report's own year. */
+function targetYear(header: string, reportYear: string): string {
+  const match = /(\d{4})\s*[/-]\s*(\d{2,4})/.exec(header);
+  return match ? `${match[1]}/${match[2].slice(-2)}` : reportYear;
+}
+
+function isYearEnd(header: string, quarter: number): boolean {
+  if (/year\s*end|outturn|annual/i.test(header)) return true;
+  if (/year to date|ytd/i.test(header)) return false;
+  return quarter === 4;
+}
+
+const VALUE_ROLES = ["baseline", "target", "result", "rag"];
+
+export function addIndicator(priority: Priority, section: Section, row: GridRow): void {
+  const { text, fill } = cellsByRole(section, row);
+  const ref = (text.ref ?? "").replace(/[:.\s]+$/, "").trim();
+  const previous = priority.indicators[priority.indicators.length - 1];
+  const hasValues = VALUE_ROLES.some((role) => text[role]);
+
+  // A row with an empty PI Ref continues the indicator above: a text carried over a page
+  // break joins it; a row with figures of its own is a further measure of the same PI.
+  if (!ref && previous && !hasValues) {
+    for (const role of ["definition", "comments", "dataQuality"] as const) {
+      const more = text[role];
+      if (more && more !== previous[role]) previous[role] = previous[role] ? `${previous[role]}\n${more}` : more;
+    }
+    return;
+  }
+
+  const targets: Target[] = section.columns
+    .filter((column) => column.role === "target")
+    .map((column) => parseTarget(row.cells[column.index]?.trim() ?? "", targetYear(column.header, priority.year)));
+  const resultColumn = section.columns.find((column) => column.role === "result");
+  const kind = isYearEnd(resultColumn?.header ?? "", priority.quarter) ? "year-end" : "year-to-date";
+  const ragText = text.rag ?? "";
+  const rating = ratingOf(ragText, fill.rag);
+  const forecast = !rating.rating || rating.fromFill ? parseValue(ragText) : null;
+
+  const indicator: Indicator = {
+    ref: ref || (previous?.ref ?? ""),
+    measure: null,
+    definition: text.definition ?? "",
+    comments: text.comments ?? "",
+    baseline: parseValue(text.baseline ?? ""),
+    targets,
+    result: parseResult(text.result ?? "", kind),
+    rag: rating.rating,
+    ragRaw: ragText,
+    ragFill: fill.rag ?? null,
+    ragFromFill: rating.fromFill,
+    forecast: forecast && forecast.value !== null ? forecast : null,
+    dataQuality: text.dataQuality ?? "",
+    location: row.location,
+  };
+  if (!ref && previous) {
+    // Several rows of one PI: name each by what its baseline says it measures (SAP < 35, SAP > 65).
+    indicator.measure = indicator.baseline.qualifier;
+    if (previous.measure === null) previous.measure = previous.baseline.qualifier;
+  }
+  priority.indicators.push(indicator);
+}
+
+const ACTION_TEXT_ROLES = ["progress", "risks", "actions", "officer", "timescale", "other"] as const;
+
+/**
+ * A cell cut by a page break starts mid-sentence: in lower case, and either with a word that
+ * cannot open a sentence ("with employers to develop…", TP-3a Q2) or after text that did not
+ * end one. A lower-case noun after a full stop is more likely a typo ("intervention activities…").
+ */
+const JOINING_WORDS = /^(?:with|and|or|but|to|of|in|for|the|a|an|which|that|by|from|on|at|as|into|including|whilst|while|so|than)\b/;
+
+function continuesSentence(value: string | undefined, before: string): boolean {
+  if (!value || !/^[a-z]/.test(value) || !before) return false;
+  return JOINING_WORDS.test(value) || !/[.!?:;)]\s*$/.test(before);
+}
+
+export function addAction(priority: Priority, section: Section, row: GridRow): void {
+  const { text } = cellsByRole(section, row);
+  const previous = priority.actions[priority.actions.length - 1];
+  if (previous) {
+    for (const role of ["progress", "risks", "actions", "other"] as const) {
+      if (continuesSentence(text[role], previous[role])) {
+        previous[role] = `${previous[role]} ${text[role]}`.trim();
+        delete text[role];
+      }
+    }
+  }
+  if (!ACTION_TEXT_ROLES.some((role) => text[role])) return;
+
+  const timescale = parseTimescale(text.timescale ?? "", { year: priority.year, quarter: priority.quarter });
+  if (timescale.kind === "as-above" && previous) {
+    timescale.due = previous.timescale.due;
+    timescale.dates = [...previous.timescale.dates];
+  }
+  const progressColumn = section.columns.find((column) => column.role === "progress");
+  const action: Action = {
+    progress: text.progress ?? "",
+    risks: text.risks ?? "",
+    actions: text.actions ?? "",
+    officer: text.officer ?? "",
+    timescale,
+    other: text.other ?? "",
+    progressHeading: progressColumn?.header ?? "",
+    location: row.location,
+  };
+  priority.actions.push(action);
+}
+
+export function addContributors(priority: Priority, section: Section, row: GridRow, external: boolean): void {
+  const { text } = cellsByRole(section, row);
+  if (section.kind === "contributors-alt") {
+    if (!Object.values(text).some(Boolean)) return;
+    priority.contributors.push({
+      side: external ? "external" : "internal",
+      name: text.name ?? "",
+      organisation: text.organisation ?? "",
+      rationale: text.rationale ?? "",
+      engagement: text.engagement ?? "",
+      location: row.location,
+    });
+    return;
+  }
+  if (text.internalName || text.internalOrganisation) {
+    priority.contributors.push({
+      side: "internal",
+      name: text.internalName ?? "",
+      organisation: text.internalOrganisation ?? "",
+      rationale: null,
+      engagement: null,
+      location: row.location,
+    });
+  }
+  if (text.externalName || text.externalOrganisation) {
+    priority.contributors.push({
+      side: "external",
+      name: text.externalName ?? "",
+      organisation: text.externalOrganisation ?? "",
+      rationale: null,
+      engagement: null,
+      location: row.location,
+    });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Bytes → blocks. The format is sniffed from the bytes, never the file name, and each reader is
+ * loaded only when a document of its kind turns up, so start-up stays quick.
+ */
+import type { ReadDocument } from "../model/blocks.js";
+import { InputError } from "../errors.js";
+import { sniffFormat } from "./sniff.js";
+import { readText } from "./text.js";
+
+export interface ReadOptions {
+  /** Zip-bomb guard for .docx: the most a package may expand to, in bytes (default 256 MB). */
+  maxUncompressedBytes?: number;
+}
+
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
+
+export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadDocument> {
+  if (bytes.length === 0) throw new InputError("empty file", "empty");
+  const format = sniffFormat(bytes);
+  switch (format.kind) {
+    case "docx": {
+      const { readDocx } = await import("./docx.js");
+      return readDocx(bytes, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES });
+    }
+    case "doc": {
+      const { readDoc } = await import("./doc.js");
+      return readDoc(bytes);
+    }
+    case "html": {
+      const { readHtml } = await import("./html.js");
+      return readHtml(bytes);
+    }
+    case "text":
+      return readText(bytes);
+    case "unsupported":
+      throw new InputError(format.reason, "unsupported");
+  }
+}

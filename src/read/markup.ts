@@ -1,0 +1,82 @@
+/**
+ * HTML fragments to clean lines: used for the HTML residue left in text extractions
+ * (`<p>…</p>`, `<ul style="list-style-type: none"> …`) and for cell contents of HTML documents.
+ * Paragraphs and list items become separate lines; inline markup disappears; entities decode.
+ */
+import { load } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import type { CellLine } from "../model/blocks.js";
+
+/** Tags that look like markup rather than a stray '<' in prose such as "SAP rating of <35". */
+const MARKUP_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|i|u|strong|em|font|sup|sub|a|o:p)(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/i;
+
+const BLOCK_TAGS = new Set(["p", "div", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "blockquote"]);
+
+export function looksLikeMarkup(text: string): boolean {
+  return MARKUP_TAG.test(text);
+}
+
+/** Collapse runs of white space (including non-breaking spaces) and trim. */
+export function cleanSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+}
+
+/**
+ * Turn an HTML fragment into lines. Nesting depth is bounded by the walk being iterative,
+ * so pathologically nested input cannot overflow the stack.
+ */
+export function markupToLines(html: string): CellLine[] {
+  const $ = load(html, { xml: false }, false);
+  const lines: CellLine[] = [];
+  let current = "";
+  // The kinds of the list items we are inside, innermost last.
+  const openItems: NonNullable<CellLine["list"]>[] = [];
+
+  const flush = () => {
+    const text = cleanSpaces(current);
+    const list = openItems[openItems.length - 1];
+    if (text) lines.push(list ? { text, list } : { text });
+    current = "";
+  };
+
+  // Iterative depth-first walk: a stack of nodes and "leave" markers for block ends.
+  type Step = { node: AnyNode; leaving: boolean; listKind?: CellLine["list"] };
+  const stack: Step[] = [];
+  const pushChildren = (nodes: AnyNode[], listKind?: CellLine["list"]) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i], leaving: false, listKind });
+  };
+  pushChildren($.root().contents().toArray());
+
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    const node = step.node;
+    if (node.type === "text") {
+      current += (node as unknown as { data: string }).data;
+      continue;
+    }
+    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
+    const element = node as Element;
+    const name = element.name.toLowerCase();
+    if (name === "script" || name === "style" || name === "head" || name === "title") continue;
+    const isBlock = BLOCK_TAGS.has(name);
+    if (step.leaving) {
+      if (isBlock) flush();
+      if (name === "li") openItems.pop();
+      continue;
+    }
+    if (isBlock) flush();
+    if (name === "li") openItems.push(step.listKind ?? "bullet");
+    stack.push({ node, leaving: true });
+    const listKind = name === "ol" ? "number" : name === "ul" ? "bullet" : step.listKind;
+    pushChildren(element.children as AnyNode[], listKind);
+  }
+  flush();
+  return lines;
+}
+
+/** Lines of a cell's text as written in a text extraction: markup cleaned when present. */
+export function textToLines(text: string): CellLine[] {
+  if (looksLikeMarkup(text)) return markupToLines(text);
+  const clean = cleanSpaces(text);
+  return clean ? [{ text: clean }] : [];
+}
