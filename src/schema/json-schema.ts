@@ -4,12 +4,7 @@ import { Output } from "./records.js";
 
 export function outputJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Output, { target: "draft-2020-12", io: "output" }) as Record<string, unknown>;
-  return {
-    $schema: schema.$schema,
-    $id: "https://github.com/lsp-report/lsp-report/schemas/lsp-report.schema.json",
-    title: "lsp-report output",
-    ...schema,
-  };
+  return { $schema: schema.$schema, title: "lsp-report output", ...schema };
 }
 
 export function outputJsonSchemaText(): string {

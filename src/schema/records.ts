@@ -209,3 +209,5 @@ export type Priority = z.infer<typeof Priority>;
 export type Notice = z.infer<typeof Notice>;
 export type Report = z.infer<typeof Report>;
 export type Output = z.infer<typeof Output>;
+export type Change = z.infer<typeof Change>;
+export type EarlierFigure = z.infer<typeof EarlierFigure>;

@@ -1,0 +1,123 @@
+/**
+ * Timescales as people write them, into the last day an action is due, where that is certain.
+ * UK day/month order. The financial year 2008/09 runs 1 April 2008 – 31 March 2009.
+ */
+import type { Timescale } from "../schema/records.js";
+
+export interface ReportPeriod {
+  year: string;
+  quarter: number;
+}
+
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text));
+const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+/** The calendar year a financial year starts in: "2008/09" → 2008, "08/09" → 2008. */
+function startYear(financialYear: string): number {
+  return fullYear(financialYear.split(/\s*[/-]\s*/)[0]);
+}
+
+export function quarterStart(year: string, quarter: number): string {
+  const start = startYear(year);
+  return quarter === 4 ? iso(start + 1, 1, 1) : iso(start, 3 * quarter + 1, 1);
+}
+
+export function quarterEnd(year: string, quarter: number): string {
+  const start = startYear(year);
+  return quarter === 4 ? iso(start + 1, 3, 31) : iso(start, 3 * quarter + 3, lastDay(start, 3 * quarter + 3));
+}
+
+const yearEnd = (start: number) => iso(start + 1, 3, 31);
+
+/** A bare quarter is the report's own year, or the next one when it is already past (a Q4 report's "Q2"). */
+function bareQuarterEnd(quarter: number, report: ReportPeriod): string {
+  const start = startYear(report.year);
+  return quarterEnd(`${quarter >= report.quarter ? start : start + 1}`, quarter);
+}
+
+function validDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > lastDay(year, month)) return null;
+  return iso(year, month, day);
+}
+
+type Found = { due: string; kind: Timescale["kind"] };
+
+/** Every date the text names, in order of appearance. */
+function findDates(text: string, report: ReportPeriod): Found[] {
+  const found: { at: number; found: Found }[] = [];
+  const taken: [number, number][] = [];
+  const take = (pattern: RegExp, make: (match: RegExpExecArray) => Found | null) => {
+    for (const match of text.matchAll(new RegExp(pattern.source, "gi"))) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const result = make(match as RegExpExecArray);
+      if (!result) continue;
+      taken.push([start, end]);
+      found.push({ at: start, found: result });
+    }
+  };
+
+  // 01/11/2009, 1.11.09 (UK order)
+  take(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, (m) => {
+    const due = validDate(fullYear(m[3]), Number(m[2]), Number(m[1]));
+    return due ? { due, kind: "date" } : null;
+  });
+  // 09-Dec-08, 1 July 09, 5th May 2009
+  take(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH}[\\s-]+(\\d{4}|\\d{2})\\b`), (m) => {
+    const due = validDate(fullYear(m[3]), monthNumber(m[2]), Number(m[1]));
+    return due ? { due, kind: "date" } : null;
+  });
+  // Q2 2009/10, Quarter 2 2009/10
+  take(/\b(?:q|qtr|quarter)\s*([1-4])\s+((?:\d{4}|\d{2})\s*\/\s*\d{2,4})\b/, (m) => ({ due: quarterEnd(m[2], Number(m[1])), kind: "quarter" }));
+  // Jan - March 2008/09: months within a financial year
+  take(new RegExp(`\\b${MONTH}\\s*-\\s*${MONTH}\\s+((?:\\d{4}|\\d{2})\\s*/\\s*\\d{2,4})\\b`), (m) => {
+    const month = monthNumber(m[2]);
+    const start = startYear(m[3]);
+    return { due: iso(month <= 3 ? start + 1 : start, month, lastDay(month <= 3 ? start + 1 : start, month)), kind: "range" };
+  });
+  // During 08/09, in 2009/10: the end of that financial year
+  take(/\b((?:19|20)?\d{2})\s*\/\s*(\d{2})\b/, (m) => {
+    const start = fullYear(m[1]);
+    return (start + 1) % 100 === Number(m[2]) ? { due: yearEnd(start), kind: "year" } : null;
+  });
+  // Mar-09, March 2009, End of Jan 09
+  take(new RegExp(`\\b${MONTH}[\\s-]+(\\d{4}|'?\\d{2})\\b`), (m) => {
+    const year = fullYear(m[2].replace("'", ""));
+    const month = monthNumber(m[1]);
+    return { due: iso(year, month, lastDay(year, month)), kind: "month" };
+  });
+  // Q1-Q2, Q4, Quarter 2: the report's year, or the next when the quarter has passed
+  take(/\b(?:q|qtr|quarter)\s*([1-4])(?:\s*(?:-|to|&|and)\s*(?:q|qtr|quarter)?\s*([1-4]))?\b/, (m) => ({
+    due: bareQuarterEnd(Number(m[2] ?? m[1]), report),
+    kind: m[2] ? "range" : "quarter",
+  }));
+  // end of (the) year: the end of the report's financial year
+  take(/\bend of (?:the )?(?:financial )?year\b|\byear[- ]end\b/, () => ({ due: yearEnd(startYear(report.year)), kind: "year" }));
+
+  return found.sort((a, b) => a.at - b.at).map((entry) => entry.found);
+}
+
+export function parseTimescale(input: string, report: ReportPeriod): Timescale {
+  const raw = input.trim();
+  const text = raw.replace(/[\u00a0\s]+/g, " ").replace(/[–—]/g, "-");
+  const base = (kind: Timescale["kind"], ongoing = false): Timescale => ({ raw, due: null, kind, dates: [], ongoing });
+  if (!text) return base("blank");
+  if (/^see (?:the )?next steps?(?: column)?\.?$/i.test(text)) return base("see-next-steps");
+  if (/^as above\.?$/i.test(text)) return base("as-above");
+
+  const ongoing = /\bongoing\b|\bon-going\b|\bcontinuous\b/i.test(text);
+  const dates = findDates(text, report);
+  const distinct = [...new Set(dates.map((date) => date.due))];
+  if (distinct.length === 0) return base(ongoing ? "ongoing" : "unparsed", ongoing);
+  // Several different deadlines in one cell ("TEAS - December 2008 Other action - end of year"):
+  // no single due date is certain.
+  if (distinct.length > 1) return { raw, due: null, kind: "multiple", dates: distinct, ongoing };
+  return { raw, due: distinct[0], kind: dates[0].kind, dates: distinct, ongoing };
+}
