@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
@@ -83,7 +83,7 @@ describe("lsp-report parse", () => {
     const dir = mkdtempSync(join(tmpdir(), "lsp-parse-"));
     const notes = join(dir, "notes.txt");
     writeFileSync(notes, "Shopping list\nMilk\tBread\n");
-    const run = await runCli(["parse", notes, Q4], { cwd: dir });
+    const run = await runCli(["parse", "notes.txt", resolve(Q4)], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("lsp-report: notes.txt: no performance update found\n");
     expect(JSON.parse(run.stdout).reports).toHaveLength(1);
