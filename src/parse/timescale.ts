@@ -46,7 +46,8 @@ function validDate(year: number, month: number, day: number): string | null {
   return iso(year, month, day);
 }
 
-type Found = { due: string; kind: Timescale["kind"] };
+/** A date found in the text; `from` marks a span the action runs through ("during 09/10"). */
+type Found = { due: string; kind: Timescale["kind"]; from?: string };
 
 /** Every date the text names, in order of appearance. */
 function findDates(text: string, report: ReportPeriod): Found[] {
@@ -85,7 +86,9 @@ function findDates(text: string, report: ReportPeriod): Found[] {
   // During 08/09, in 2009/10: the end of that financial year
   take(/\b((?:19|20)?\d{2})\s*\/\s*(\d{2})\b/, (m) => {
     const start = fullYear(m[1]);
-    return (start + 1) % 100 === Number(m[2]) ? { due: yearEnd(start), kind: "year" } : null;
+    if ((start + 1) % 100 !== Number(m[2])) return null;
+    const during = /\b(?:during|throughout)\s*$/i.test(text.slice(0, m.index));
+    return { due: yearEnd(start), kind: "year", ...(during ? { from: iso(start, 4, 1) } : {}) };
   });
   // Mar-09, March 2009, End of Jan 09
   take(new RegExp(`\\b${MONTH}[\\s-]+(\\d{4}|'?\\d{2})\\b`), (m) => {
@@ -116,6 +119,12 @@ export function parseTimescale(input: string, report: ReportPeriod): Timescale {
   const dates = findDates(text, report);
   const distinct = [...new Set(dates.map((date) => date.due))];
   if (distinct.length === 0) return base(ongoing ? "ongoing" : "unparsed", ongoing);
+  // "Project to run during 09/10. … completed by May/June 09": milestones inside the span the
+  // action runs through do not make it end sooner; the span's end is the due date.
+  const span = dates.find((date) => date.from);
+  if (span && dates.every((date) => date.due >= span.from! && date.due <= span.due)) {
+    return { raw, due: span.due, kind: span.kind, dates: distinct, ongoing };
+  }
   // Several different deadlines in one cell ("TEAS - December 2008 Other action - end of year"):
   // no single due date is certain.
   if (distinct.length > 1) return { raw, due: null, kind: "multiple", dates: distinct, ongoing };

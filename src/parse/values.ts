@@ -36,15 +36,26 @@ function expectedMonth(text: string): string | null {
 
 const toNumber = (digits: string) => Number(digits.replace(/,/g, ""));
 
-/** "2007/08", "2007-08", "08/09" financial years; "2007", "March 2008", "Q2 2007/08", "Autumn 2008" periods. */
-const FINANCIAL_YEAR = /\b(?:Q[1-4]\s+)?(?:\d{4}|\d{2})\s*\/\s*\d{2,4}\b/i;
+/** "2007/08" and "07/08", but not "03/2009": the second year follows the first. */
+function isFinancialYear(first: string, second: string): boolean {
+  return (Number(first) + 1) % 100 === Number(second) % 100;
+}
+
+/** "2007/08", "Q2 2007/08": a financial year standing loose beside a figure (checked by isFinancialYear). */
+const FINANCIAL_YEAR = /\b(?:Q[1-4]\s+)?((?:19|20)?\d{2})\s*\/\s*(\d{2}|\d{4})\b/i;
+/** "2007", "March 2008", "Q2 2007/08", "Autumn 2008": a bracketed group that only says when. */
 const PERIOD_ONLY = new RegExp(`^(?:(?:Q[1-4]|Qtr\\s*[1-4]|quarter\\s*[1-4]|${MONTH}|spring|summer|autumn|winter|end of ${MONTH})\\s+)?(?:(?:19|20)\\d{2}(?:\\s*[/-]\\s*\\d{2,4})?|\\d{2}\\s*/\\s*\\d{2})$`, "i");
+/** A day in the text (31/03/2009, 1 July 2009): a cell naming a date outside brackets holds no certain figure. */
+const DATE = new RegExp(`\\b\\d{1,2}\\s*[/.]\\s*\\d{1,2}\\s*[/.]\\s*\\d{2,4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?[\\s-]+${MONTH}\\b`, "i");
+const AT_LEAST = /^(?:at least|no less than|not less than|minimum of|>=|≥)\s*/i;
+const AT_MOST = /^(?:no more than|not more than|at most|maximum of|up to|<=|≤|fewer than|less than)\s*/i;
 const LATEST_QUARTER = /^(?:q|qtr|quarter)\s*([1-4])$/i;
 
 /** A figure at the start of a text: number, then %, or a rate "per 1,000 population". */
-const FIGURE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|percent\b|per ?cent\b)?(\s*(?:rate\s+)?per\s+((?:\d{1,3}(?:,\d{3})+|\d+))(?:\s+(?:population|pop\.?|people|residents|households|dwellings|adults|children))?)?/i;
+const FIGURE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d/]|[.,]\d)\s*(%|percent\b|per ?cent\b)?(\s*(?:rate\s+)?per\s+((?:\d{1,3}(?:,\d{3})+|\d+))(?:\s+(?:population|pop\.?|people|residents|households|dwellings|adults|children))?)?/i;
 
 interface Figure {
+  digits: string;
   value: number;
   unit: Unit | null;
   ratePer: number | null;
@@ -57,8 +68,11 @@ function figureAt(text: string): Figure | null {
   const [whole, digits, percent, rate, per] = match;
   // "rate" may also come as a word before "per": "26.4 rate per 1,000 population".
   const unit: Unit | null = percent ? "percent" : rate ? "rate" : digits.includes(".") ? null : "number";
-  return { value: toNumber(digits), unit, ratePer: rate ? toNumber(per) : null, length: whole.length };
+  return { digits, value: toNumber(digits), unit, ratePer: rate ? toNumber(per) : null, length: whole.length };
 }
+
+/** A whole number written like a year ("2008", not "2,008") is not a certain figure. */
+const looksLikeYear = (figure: Figure) => figure.unit === "number" && /^(?:199\d|20[0-3]\d)$/.test(figure.digits);
 
 /** A target written as a change on the baseline: "Increase of 4.1 percentage points on baseline by 2010/11", "8% reduction on baseline". */
 function takeChange(text: string): { change: Change | null; rest: string } {
@@ -86,7 +100,8 @@ function takeChange(text: string): { change: Change | null; rest: string } {
   return { change: null, rest: text };
 }
 
-const tidy = (text: string) => text.replace(/\s+/g, " ").replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, "").trim();
+/** Trim spaces and stray punctuation, but keep a minus sign: "-2.5%". */
+const tidy = (text: string) => text.replace(/\s+/g, " ").replace(/^(?:[\s,;:]|-(?!\d))+|[\s,;:-]+$/g, "").trim();
 
 export function parseValue(input: string): Value {
   const raw = input.trim();
@@ -125,7 +140,8 @@ export function parseValue(input: string): Value {
   }
 
   // A series of figures with their periods: "258 (2006/07) 440 (2007/08)": the latest is the value.
-  const series = [...text.matchAll(/(-?[\d,]+(?:\.\d+)?)\s*(%)?\s*\(((?:19|20)\d{2}\s*\/\s*\d{2,4})\)/g)];
+  // (Money is never a figure here: "£2,000 (2006/07)" is left alone.)
+  const series = [...text.matchAll(/(?<![£$€\d.,])(-?[\d,]+(?:\.\d+)?)\s*(%)?\s*\(((?:19|20)\d{2}\s*\/\s*\d{2,4})\)/g)];
   if (series.length >= 2 && !change) {
     const figures: EarlierFigure[] = series.map(([, digits, percent, period]) => ({
       value: toNumber(digits), unit: percent ? "percent" : digits.includes(".") ? null : "number", period: period.replace(/\s/g, ""),
@@ -136,21 +152,24 @@ export function parseValue(input: string): Value {
 
   // A financial year standing loose beside the figure: "1,142 2007/08".
   const loosePeriod = FINANCIAL_YEAR.exec(outside);
-  if (loosePeriod && !/\bby\s*$/i.test(outside.slice(0, loosePeriod.index))) {
+  if (loosePeriod && isFinancialYear(loosePeriod[1], loosePeriod[2]) && !/\bby\s*$/i.test(outside.slice(0, loosePeriod.index))) {
     value.period ??= loosePeriod[0].replace(/\s/g, "");
     outside = outside.replace(loosePeriod[0], " ");
   }
 
   outside = tidy(outside);
-  const comparator = /^(at least|no less than|not less than|minimum of|min\.?|>=|≥)\s*/i.exec(outside) ?? /^(no more than|not more than|at most|maximum of|max\.?|<=|≤|fewer than|less than)\s*/i.exec(outside);
-  if (comparator) {
-    value.comparator = /least|less than|min|>=|≥/i.test(comparator[1]) && !/fewer|^less than/i.test(comparator[1]) ? "at-least" : "at-most";
-    outside = outside.slice(comparator[0].length);
+  if (DATE.test(outside)) return emptyValue(raw, "unparsed");
+  const atLeast = AT_LEAST.exec(outside);
+  const atMost = atLeast ? null : AT_MOST.exec(outside);
+  if (atLeast || atMost) {
+    value.comparator = atLeast ? "at-least" : "at-most";
+    outside = outside.slice((atLeast ?? atMost)![0].length);
   }
 
   // The figure is the first thing written, or else the first bracketed group that is one;
   // a number deep in a sentence is not a certain value.
   let figure = figureAt(outside);
+  if (figure && looksLikeYear(figure)) return emptyValue(raw, "unparsed");
   if (figure) {
     value.qualifier = tidy(outside.slice(figure.length)) || null;
   } else if (figureText !== null && !/\d/.test(outside)) {
@@ -171,9 +190,12 @@ export function parseValue(input: string): Value {
       value.unit = "rate";
       value.qualifier = null;
     }
-  } else {
+  } else if (change) {
     value.qualifier = outside || null;
-    value.status = change ? "described" : "unparsed";
+    value.status = "described";
+  } else {
+    // Words with no certain figure: nothing parsed is kept, the raw text says it all.
+    return emptyValue(raw, "unparsed");
   }
   value.note = notes.length > 0 ? notes.join("; ") : null;
   return value;
