@@ -19,6 +19,11 @@ export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promi
 }
 
 export function processIo(): CliIo {
+  // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
