@@ -22,16 +22,16 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       const { readDocx } = await import("./docx.js");
       return readDocx(bytes, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES });
     }
-    case "doc": {
-      const { readDoc } = await import("./doc.js");
-      return readDoc(bytes);
-    }
+    case "doc":
+      throw new InputError("a Word 97-2003 document (.doc): not supported yet, save it as .docx", "unsupported");
     case "html": {
       const { readHtml } = await import("./html.js");
       return readHtml(bytes);
     }
     case "text":
       return readText(bytes);
+    case "encrypted":
+      throw new InputError(format.reason, "encrypted");
     case "unsupported":
       throw new InputError(format.reason, "unsupported");
   }

@@ -26,7 +26,11 @@ export function cleanSpaces(text: string): string {
  * so pathologically nested input cannot overflow the stack.
  */
 export function markupToLines(html: string): CellLine[] {
-  const $ = load(html, { xml: false }, false);
+  return nodesToLines(load(html, { xml: false }, false).root().contents().toArray());
+}
+
+/** The lines of already parsed nodes (the contents of an HTML table cell). */
+export function nodesToLines(nodes: AnyNode[]): CellLine[] {
   const lines: CellLine[] = [];
   let current = "";
   // The kinds of the list items we are inside, innermost last.
@@ -45,7 +49,7 @@ export function markupToLines(html: string): CellLine[] {
   const pushChildren = (nodes: AnyNode[], listKind?: CellLine["list"]) => {
     for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i], leaving: false, listKind });
   };
-  pushChildren($.root().contents().toArray());
+  pushChildren(nodes);
 
   while (stack.length > 0) {
     const step = stack.pop()!;

@@ -1,0 +1,127 @@
+/**
+ * HTML to blocks: web pages, Word's "Save as Web Page" output, and mammoth's rendering of .docx.
+ * The page is parsed, never run. The walk is iterative, so deeply nested markup cannot overflow
+ * the stack; nested tables become text of the cell that holds them.
+ */
+import { load, type CheerioAPI } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import type { Block, Cell, ReadDocument, Row, TableBlock } from "../model/blocks.js";
+import { decodeText } from "./decode.js";
+import { cleanSpaces, nodesToLines } from "./markup.js";
+
+const NAMED_FILLS: Record<string, string> = {
+  red: "FF0000", darkred: "8B0000", crimson: "DC143C", orange: "FFA500", darkorange: "FF8C00", gold: "FFD700", yellow: "FFFF00",
+  amber: "FFC000", green: "008000", lime: "00FF00", limegreen: "32CD32", darkgreen: "006400", forestgreen: "228B22",
+};
+
+/** A cell's background as 6-digit hex: bgcolor, or background / background-color in its style. */
+export function fillOf(element: Element): string | undefined {
+  const style = element.attribs?.style ?? "";
+  const fromStyle = /background(?:-color)?\s*:\s*([^;]+)/i.exec(style)?.[1];
+  const colour = (fromStyle ?? element.attribs?.bgcolor ?? "").trim().toLowerCase();
+  if (!colour || colour === "transparent" || colour === "auto" || colour === "none") return undefined;
+  const hex = /#([0-9a-f]{6}|[0-9a-f]{3})\b/.exec(colour)?.[1];
+  if (hex) return (hex.length === 3 ? [...hex].map((d) => d + d).join("") : hex).toUpperCase();
+  const rgb = /rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/.exec(colour);
+  if (rgb) return rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, "0")).join("").toUpperCase();
+  if (/^[0-9a-f]{6}$/.test(colour)) return colour.toUpperCase();
+  return NAMED_FILLS[colour.split(/\s/)[0]];
+}
+
+const isTag = (node: AnyNode): node is Element => node.type === "tag" || node.type === "script" || node.type === "style";
+const childElements = (node: Element, names: string[]) => node.children.filter((child): child is Element => isTag(child) && names.includes(child.name.toLowerCase()));
+
+/** The rows of a table, not of tables nested in it. */
+function tableRows(table: Element): Element[] {
+  const rows = childElements(table, ["tr"]);
+  for (const section of childElements(table, ["thead", "tbody", "tfoot"])) rows.push(...childElements(section, ["tr"]));
+  return rows;
+}
+
+const span = (value: string | undefined) => Math.max(1, Math.min(Number.parseInt(value ?? "1", 10) || 1, 64));
+
+/** Table element → block, with cells that rowspan down left as empty cells in the rows below. */
+export function tableBlock(table: Element, tableNumber: number): TableBlock {
+  const pending: { column: number; rowsLeft: number; colSpan: number }[] = [];
+  const rows: Row[] = tableRows(table).map((tr, rowIndex) => {
+    const cells: Cell[] = [];
+    let column = 0;
+    const fillPending = () => {
+      for (let found = true; found; ) {
+        found = false;
+        const covering = pending.find((p) => p.column === column && p.rowsLeft > 0);
+        if (covering) {
+          covering.rowsLeft--;
+          cells.push(covering.colSpan > 1 ? { lines: [], colSpan: covering.colSpan } : { lines: [] });
+          column += covering.colSpan;
+          found = true;
+        }
+      }
+    };
+    for (const td of childElements(tr, ["td", "th"])) {
+      fillPending();
+      const colSpan = span(td.attribs.colspan);
+      const rowSpan = span(td.attribs.rowspan);
+      const cell: Cell = { lines: nodesToLines(td.children) };
+      const fill = fillOf(td);
+      if (fill) cell.fill = fill;
+      if (colSpan > 1) cell.colSpan = colSpan;
+      if (rowSpan > 1) pending.push({ column, rowsLeft: rowSpan - 1, colSpan });
+      cells.push(cell);
+      column += colSpan;
+    }
+    fillPending();
+    return { cells, location: { table: tableNumber, row: rowIndex + 1 } };
+  });
+  return { kind: "table", rows, location: { table: tableNumber } };
+}
+
+const PARAGRAPH_TAGS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "blockquote", "pre"]);
+
+/** Document order walk: top-level tables become table blocks, paragraphs outside them paragraph blocks. */
+export function blocksOf($: CheerioAPI): Block[] {
+  const blocks: Block[] = [];
+  let tables = 0;
+  let paragraphs = 0;
+  const stack: AnyNode[] = [...$.root().contents().toArray()].reverse();
+  let loose = "";
+  const flushLoose = () => {
+    const text = cleanSpaces(loose);
+    loose = "";
+    if (text) blocks.push({ kind: "paragraph", text, location: { paragraph: ++paragraphs } });
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "text") {
+      loose += (node as unknown as { data: string }).data;
+      continue;
+    }
+    if (!isTag(node)) continue;
+    const name = node.name.toLowerCase();
+    if (name === "script" || name === "style" || name === "head" || name === "title" || name === "template") continue;
+    if (name === "table") {
+      flushLoose();
+      blocks.push(tableBlock(node, ++tables));
+      continue;
+    }
+    if (PARAGRAPH_TAGS.has(name) && !node.children.some((child) => isTag(child) && child.name.toLowerCase() === "table")) {
+      flushLoose();
+      const text = nodesToLines(node.children).map((line) => line.text).join("\n");
+      if (text) blocks.push({ kind: "paragraph", text, location: { paragraph: ++paragraphs } });
+      continue;
+    }
+    if (name === "br" || name === "div" || name === "body") flushLoose();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  flushLoose();
+  return blocks;
+}
+
+export function readHtmlText(html: string): Block[] {
+  // Word's <o:p> and conditional comments are noise; the parser drops comments itself.
+  return blocksOf(load(html.replace(/<\/?o:p>/gi, "")));
+}
+
+export function readHtml(bytes: Uint8Array): ReadDocument {
+  return { format: "html", blocks: readHtmlText(decodeText(bytes).text), notices: [] };
+}
