@@ -67,9 +67,24 @@ const Q4: Update[] = [
     indicators: [["NI 1", null, null, 73.7, null, null]], actions: 6, contributors: [8, 5] },
 ];
 
+/**
+ * The Word and HTML renderings carry the same text, so the same expectations hold, except where
+ * the richer format carries more: in Q2, NI 141's forecast cell is shaded green, so it has a
+ * rating from its colour (tested on its own in read-word.test.ts).
+ */
+const Q2_RENDERED = Q2.map((update) =>
+  update.reference === "HW-3b"
+    ? { ...update, indicators: update.indicators.map((pi): PI => (pi[0] === "NI 141" ? [pi[0], pi[1], pi[2], pi[3], "Green", pi[5]] : pi)) }
+    : update,
+);
+
 export const SEEDS = [
   { name: "Quarter 2 (text)", path: "fixtures/seeds/000_ebda395ebee889b1.txt", quarter: 2, updates: Q2 },
   { name: "Quarter 4 (text)", path: "fixtures/seeds/001_6f959b4cb1bc6ca1.txt", quarter: 4, updates: Q4 },
+  { name: "Quarter 2 (.docx)", path: "fixtures/docx/q2-2008-09.docx", quarter: 2, updates: Q2_RENDERED },
+  { name: "Quarter 4 (.docx)", path: "fixtures/docx/q4-2008-09.docx", quarter: 4, updates: Q4 },
+  { name: "Quarter 2 (.html)", path: "fixtures/html/q2-2008-09.html", quarter: 2, updates: Q2_RENDERED },
+  { name: "Quarter 4 (.html)", path: "fixtures/html/q4-2008-09.html", quarter: 4, updates: Q4 },
 ];
 
 export function checkSeed(report: Report, quarter: number, updates: Update[]): void {
