@@ -22,6 +22,8 @@ interface Update {
   indicators: PI[];
   actions: number;
   contributors: [internal: number, external: number];
+  /** Set where a rendering cannot carry the update's structure: only its reference is checked. */
+  unreadable?: boolean;
 }
 
 const HM = "Harmonious Communities";
@@ -78,11 +80,24 @@ const Q2_RENDERED = Q2.map((update) =>
     : update,
 );
 
+/**
+ * The .doc renderings lose what word-extractor cannot see: cell shading (TP-1d NI 187's rating is
+ * told by colour alone in the Word renderings) and cell spans. TP-1a Q4 mixes merged header
+ * cells with 9-cell rows in one table, so its rows cannot be told apart in the .doc: it is left
+ * out of the .doc check (a known limitation, in the README).
+ */
+const Q2_DOC = Q2.map((update) =>
+  update.reference === "TP-1d" ? { ...update, indicators: update.indicators.map((pi): PI => [pi[0], pi[1], pi[2], pi[3], null, pi[5]]) } : update,
+);
+const Q4_DOC = Q4.map((update) => (update.reference === "TP-1a" ? { ...update, unreadable: true } : update));
+
 export const SEEDS = [
   { name: "Quarter 2 (text)", path: "fixtures/seeds/000_ebda395ebee889b1.txt", quarter: 2, updates: Q2 },
   { name: "Quarter 4 (text)", path: "fixtures/seeds/001_6f959b4cb1bc6ca1.txt", quarter: 4, updates: Q4 },
   { name: "Quarter 2 (.docx)", path: "fixtures/docx/q2-2008-09.docx", quarter: 2, updates: Q2_RENDERED },
   { name: "Quarter 4 (.docx)", path: "fixtures/docx/q4-2008-09.docx", quarter: 4, updates: Q4 },
+  { name: "Quarter 2 (.doc)", path: "fixtures/doc/q2-2008-09.doc", quarter: 2, updates: Q2_DOC },
+  { name: "Quarter 4 (.doc)", path: "fixtures/doc/q4-2008-09.doc", quarter: 4, updates: Q4_DOC },
   { name: "Quarter 2 (.html)", path: "fixtures/html/q2-2008-09.html", quarter: 2, updates: Q2_RENDERED },
   { name: "Quarter 4 (.html)", path: "fixtures/html/q4-2008-09.html", quarter: 4, updates: Q4 },
 ];
@@ -91,6 +106,7 @@ export function checkSeed(report: Report, quarter: number, updates: Update[]): v
   expect(report.priorities.map((priority) => priority.reference)).toEqual(updates.map((update) => update.reference));
   report.priorities.forEach((priority, index) => {
     const update = updates[index];
+    if (update.unreadable) return;
     const where = `${update.reference} Q${quarter}`;
     expect({ where, theme: priority.theme, year: priority.year, quarter: priority.quarter, title: priority.title, leadOfficer: priority.leadOfficer, organisation: priority.organisation, rating: priority.overallRating, direction: priority.directionOfTravel }).toEqual({
       where, theme: update.theme, year: "2008/09", quarter, title: update.title, leadOfficer: update.leadOfficer, organisation: update.organisation, rating: update.rating, direction: update.direction,

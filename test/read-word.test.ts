@@ -168,3 +168,20 @@ describe("bad input gets one clear reason", () => {
     expect(report.priorities).toHaveLength(7);
   });
 });
+
+describe(".doc (Word 97-2003)", () => {
+  it("reads tables as rows and cells, not run-on text", async () => {
+    const document = await readDocument(readFileSync("fixtures/doc/q2-2008-09.doc"));
+    expect(document.format).toBe("doc");
+    const piTable = tables(document.blocks).find((table) => cellText(table.rows[1]?.cells[0]) === "NI 136")!;
+    expect(piTable.rows.map((row) => cellText(row.cells[0]))).toEqual(["PI Ref", "NI 136", "NI 139", "NI 141"]);
+    expect(piTable.rows[3].cells.map(cellText).slice(3)).toEqual(["58.61% (Q2 2007/08)", "66%", "70.91%", "72.7%", "No concerns with data"]);
+  });
+
+  it("keeps the paragraphs of a cell as lines", async () => {
+    const document = await readDocument(readFileSync("fixtures/doc/q4-2008-09.doc"));
+    const cell = findCell(document.blocks, "The COPS (crime opportunities profiling of streets)")!;
+    expect(cell.lines.length).toBeGreaterThanOrEqual(1);
+    expect(cellText(cell)).not.toMatch(/<\/?p>|\u0007/);
+  });
+});

@@ -22,8 +22,10 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       const { readDocx } = await import("./docx.js");
       return readDocx(bytes, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES });
     }
-    case "doc":
-      throw new InputError("a Word 97-2003 document (.doc): not supported yet, save it as .docx", "unsupported");
+    case "doc": {
+      const { readDoc } = await import("./doc.js");
+      return readDoc(bytes);
+    }
     case "html": {
       const { readHtml } = await import("./html.js");
       return readHtml(bytes);
