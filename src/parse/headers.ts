@@ -52,6 +52,8 @@ const ALT_CONTRIBUTOR_COLUMNS: AliasTable = {
   engagement: [/how will .*engaged/, /engage/],
 };
 
+const MAX_HEADER_CELL = 160;
+
 export function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
@@ -108,6 +110,8 @@ const has = (columns: Column[], role: string) => columns.some((column) => column
 
 /** Recognise a header row, or return null. Order matters: contributors before actions. */
 export function recogniseHeader(row: GridRow): Section | null {
+  // Header cells are short; a row holding a long text is data (and lower-casing it is costly).
+  if (row.cells.some((cell) => cell.length > MAX_HEADER_CELL)) return null;
   const texts = row.cells.map(normaliseHeader);
   if (texts.some((text) => /^internal contributors?$/.test(text))) {
     return sectionFrom("contributors-alt", row, columnsOf(row, ALT_CONTRIBUTOR_COLUMNS));

@@ -36,6 +36,8 @@ function financialYear(start: string, end: string): string {
 
 /** Recognise a heading row; the reference may be in a later cell of the same row. */
 export function matchHeading(row: GridRow): Heading | null {
+  // A heading is a line or two; long cells are the prose of an update.
+  if (row.cells.some((cell) => cell.length > 400)) return null;
   const text = row.cells.map((cell) => cell.trim()).filter(Boolean).join(" \t ");
   const match = HEADING.exec(text.replace(/\s*\t\s*/g, " "));
   if (!match) return null;
