@@ -185,3 +185,25 @@ describe(".doc (Word 97-2003)", () => {
     expect(cellText(cell)).not.toMatch(/<\/?p>|\u0007/);
   });
 });
+
+describe(".docx vertical merges", () => {
+  it("lands the cells beside a vMerge'd cell in the right columns", async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType, ShadingType } = await import("docx");
+    const cell = (text: string, extra = {}) => new TableCell({ children: [new Paragraph(text)], ...extra });
+    const table = new Table({
+      rows: [
+        new TableRow({ children: ["PI Ref", "Definition", "2008/09 Target", "Year to Date Performance", "RAG Rating"].map((text) => cell(text)) }),
+        new TableRow({ children: [cell("NI 187", { verticalMerge: VerticalMergeType.RESTART }), cell("SAP < 35"), cell("3%"), cell("3.35%"), cell("", { shading: { type: ShadingType.CLEAR, color: "auto", fill: "FF0000" } })] }),
+        new TableRow({ children: [cell("", { verticalMerge: VerticalMergeType.CONTINUE }), cell("SAP > 65"), cell("35.05%"), cell("35.75%"), cell("Green", { shading: { type: ShadingType.CLEAR, color: "auto", fill: "00B050" } })] }),
+      ],
+    });
+    const heading = new Paragraph("Thriving Places 2008/09 Quarter 2 Performance Update Reference TP-1d");
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [heading, table] }] }));
+    const report = await parseBytes(new Uint8Array(bytes), "merged.docx");
+    const indicators = report.priorities[0].indicators;
+    expect(indicators.map((pi) => [pi.ref, pi.definition, pi.result.value, pi.rag, pi.ragFill])).toEqual([
+      ["NI 187", "SAP < 35", 3.35, "Red", "FF0000"],
+      ["NI 187", "SAP > 65", 35.75, "Green", "00B050"],
+    ]);
+  });
+});
