@@ -172,24 +172,13 @@ export function addContributors(priority: Priority, section: Section, row: GridR
     });
     return;
   }
-  if (text.internalName || text.internalOrganisation) {
-    priority.contributors.push({
-      side: "internal",
-      name: text.internalName ?? "",
-      organisation: text.internalOrganisation ?? "",
-      rationale: null,
-      engagement: null,
-      location: row.location,
-    });
-  }
-  if (text.externalName || text.externalOrganisation) {
-    priority.contributors.push({
-      side: "external",
-      name: text.externalName ?? "",
-      organisation: text.externalOrganisation ?? "",
-      rationale: null,
-      engagement: null,
-      location: row.location,
-    });
+  // One row holds an internal officer on the left and a partner organisation on the right.
+  const sides = [
+    { side: "internal" as const, name: text.internalName, organisation: text.internalOrganisation },
+    { side: "external" as const, name: text.externalName, organisation: text.externalOrganisation },
+  ];
+  for (const { side, name, organisation } of sides) {
+    if (!name && !organisation) continue;
+    priority.contributors.push({ side, name: name ?? "", organisation: organisation ?? "", rationale: null, engagement: null, location: row.location });
   }
 }
