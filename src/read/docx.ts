@@ -1,141 +1,230 @@
 /**
- * .docx → blocks. mammoth gives the text, paragraphs, lists and tables (as HTML, read by the
- * HTML reader); what mammoth drops is read from word/document.xml itself in one pass: cell
- * shading (the colour of a RAG cell), and whether tracked changes are still unaccepted.
- * mammoth already gives the accepted view: insertions kept, deletions dropped.
+ * .docx → blocks. mammoth gives the text, paragraphs, lists and tables (as HTML, read by the HTML
+ * reader); what mammoth drops is read from word/document.xml itself in one regex-level pass over
+ * the table tags: cell shading (the colour of a RAG cell), and whether tracked changes are still
+ * unaccepted. mammoth already gives the accepted view: insertions kept, deletions dropped.
+ *
+ * The package is unzipped once, through the zip-bomb guard (zip.ts), and mammoth reads from that
+ * same unzipped package, so nothing is inflated twice and nothing escapes the guard.
  */
 import mammoth from "mammoth";
-import { Unzip, UnzipInflate, unzipSync } from "fflate";
 import { load } from "cheerio";
 import type { ReadDocument, ReaderNotice, TableBlock } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { blocksOf } from "./html.js";
+import { openZip, type ZipPackage } from "./zip.js";
 
 export interface DocxOptions {
   maxUncompressedBytes: number;
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const DOCUMENT = "word/document.xml";
+const OFFICE_DOCUMENT = /\/relationships\/officeDocument$/;
 
 /**
- * Check the package before anything inflates it: the sizes its directory declares, then the
- * bytes it really expands to (a zip can lie about its sizes). Returns word/document.xml.
+ * The main document part, found as mammoth finds it: the package relationship of type
+ * officeDocument (some writers call it word/document2.xml), else word/document.xml.
  */
-function unpackDocumentXml(bytes: Uint8Array, cap: number): string {
-  let declared = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        declared += file.originalSize;
-        return false;
-      },
-    });
-  } catch (error) {
-    throw new InputError(`corrupt or truncated zip archive (${(error as Error).message})`, "corrupt");
+function mainDocumentPath(zip: ZipPackage): string | undefined {
+  if (zip.has("_rels/.rels")) {
+    const rels = new TextDecoder().decode(zip.read("_rels/.rels"));
+    for (const [relationship] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const type = /\bType="([^"]*)"/.exec(relationship)?.[1] ?? "";
+      const target = /\bTarget="([^"]*)"/.exec(relationship)?.[1]?.replace(/^\//, "");
+      if (OFFICE_DOCUMENT.test(type) && target && zip.has(target)) return target;
+    }
   }
-  if (declared > cap) throw new InputError(`zip expands to ${megabytes(declared)}, over the ${megabytes(cap)} limit (--max-unzipped-mb)`, "too-large");
+  return zip.has(DOCUMENT) ? DOCUMENT : undefined;
+}
 
-  let inflated = 0;
-  const parts: Uint8Array[] = [];
-  const unzip = new Unzip((file) => {
-    const keep = file.name === "word/document.xml";
-    file.ondata = (error, chunk) => {
-      if (error) throw new InputError(`corrupt or truncated zip archive (${error.message})`, "corrupt");
-      inflated += chunk.length;
-      if (inflated > cap) throw new InputError(`zip expands past the ${megabytes(cap)} limit (--max-unzipped-mb)`, "too-large");
-      if (keep) parts.push(chunk);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    unzip.push(bytes, true);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`corrupt or truncated zip archive (${(error as Error).message})`, "corrupt");
-  }
-  if (parts.length === 0) throw new InputError("a zip archive that is not a Word document (no word/document.xml)", "unsupported");
-  return Buffer.concat(parts).toString("utf8");
+/**
+ * The package in the shape mammoth reads from internally (its `file` input, which its
+ * `{buffer}` input builds with JSZip). Text parts are decoded once and shared with our own pass.
+ */
+function mammothFile(zip: ZipPackage, texts: Map<string, string>) {
+  const text = (name: string) => {
+    let decoded = texts.get(name);
+    if (decoded === undefined) texts.set(name, (decoded = new TextDecoder().decode(zip.read(name))));
+    return decoded;
+  };
+  return {
+    exists: (name: string) => zip.has(name),
+    read: async (name: string, encoding?: string) => {
+      if (!encoding) return zip.read(name);
+      if (encoding === "base64") return Buffer.from(zip.read(name)).toString("base64");
+      return /^utf-?8$/i.test(encoding) ? text(name) : new TextDecoder(encoding).decode(zip.read(name));
+    },
+    write: () => undefined,
+    toArrayBuffer: async () => {
+      throw new Error("not needed to convert to HTML");
+    },
+  };
 }
 
 interface XmlCell {
+  /** First grid column the cell covers (gridSpan of the cells before it counted). */
   column: number;
   fill?: string;
 }
 
-/** One pass over the XML: cell fills of top-level tables by row and grid column, and tracked changes. */
-function scanDocumentXml(xml: string): { tables: XmlCell[][][]; insertions: number; deletions: number } {
+interface Scan {
+  /** Top-level tables as rows of cells, the rows mammoth keeps (deleted rows left out). */
+  tables: XmlCell[][][];
+  insertions: number;
+  deletions: number;
+}
+
+const ATTRIBUTE = /w:(val|color|fill)="([^"]*)"/g;
+
+/** A w:shd's visible colour: the fill, or the pattern colour of a solid pattern. White and auto are no colour. */
+function shading(attributes: string): string | undefined {
+  const values: Record<string, string> = {};
+  for (const [, name, value] of attributes.matchAll(ATTRIBUTE)) values[name] = value;
+  const colour = values.val === "solid" ? values.color : values.val === "nil" ? undefined : values.fill;
+  if (!colour || !/^[0-9A-Fa-f]{6}$/.test(colour)) return undefined;
+  const hex = colour.toUpperCase();
+  return hex === "FFFFFF" ? undefined : hex;
+}
+
+/**
+ * One pass over the XML with a tag-level tokenizer (no DOM: mammoth already built one, a second
+ * would double the cost). Tracks only what mammoth drops, in the same tables mammoth keeps:
+ * - mc:Choice content is skipped (mammoth reads the mc:Fallback of alternate content);
+ * - rows deleted as a tracked change are left out (mammoth drops them);
+ * - w:tcPrChange holds the *old* cell properties, so its shading and spans are ignored.
+ */
+export function scanDocumentXml(xml: string): Scan {
   const tables: XmlCell[][][] = [];
   let depth = 0;
+  let choice = 0;
+  let propertyChange = 0;
   let inCellProperties = false;
-  let column = 0;
+  let inRowProperties = false;
+  let rowDeleted = false;
+  let row: XmlCell[] | null = null;
   let cell: XmlCell | null = null;
+  let column = 0;
   let insertions = 0;
   let deletions = 0;
-  const tag = /<(\/?)w:(tbl|tr|tc|tcPr|gridSpan|shd|ins|del)\b([^>]*?)(\/?)>/g;
+  const tag = /<(\/?)(w:(?:tbl|tr|trPr|tc|tcPr|tcPrChange|gridSpan|shd|ins|del|moveFrom|moveTo)|mc:Choice)\b([^>]*?)(\/?)>/g;
   for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
     const [, closing, name, attributes, selfClosing] = match;
-    if (name === "ins" && !closing) insertions++;
-    else if (name === "del" && !closing) deletions++;
-    else if (name === "tbl") {
-      if (closing) depth--;
-      else {
-        depth++;
-        if (depth === 1) tables.push([]);
-      }
-    } else if (depth !== 1) continue;
-    else if (name === "tr" && !closing) {
-      tables[tables.length - 1].push([]);
-      column = 0;
-    } else if (name === "tc") {
-      if (!closing) {
-        cell = { column };
-        const rows = tables[tables.length - 1];
-        rows[rows.length - 1]?.push(cell);
-        column++;
-      } else cell = null;
-    } else if (name === "tcPr") inCellProperties = !closing && !selfClosing;
-    else if (name === "gridSpan" && cell && inCellProperties) {
-      const span = Number(/w:val="(\d+)"/.exec(attributes)?.[1] ?? 1);
-      column += Math.max(0, span - 1);
-    } else if (name === "shd" && cell && inCellProperties) {
-      const fill = /w:fill="([0-9A-Fa-f]{6})"/.exec(attributes)?.[1];
-      if (fill && fill.toUpperCase() !== "FFFFFF") cell.fill = fill.toUpperCase();
+    const opening = !closing;
+    const element = opening && !selfClosing;
+    if (name === "mc:Choice") {
+      if (element) choice++;
+      else if (closing) choice--;
+      continue;
+    }
+    if (choice > 0) continue;
+    switch (name) {
+      case "w:ins":
+      case "w:moveTo":
+        if (opening) insertions++;
+        break;
+      case "w:del":
+      case "w:moveFrom":
+        if (opening) deletions++;
+        if (opening && inRowProperties && depth === 1 && name === "w:del") rowDeleted = true;
+        break;
+      case "w:tbl":
+        if (element) {
+          depth++;
+          if (depth === 1) tables.push([]);
+        } else if (closing) depth--;
+        break;
+      default:
+        if (depth !== 1) break;
+        if (name === "w:tr") {
+          if (element) {
+            row = [];
+            column = 0;
+            rowDeleted = false;
+          } else if (closing && row) {
+            if (!rowDeleted) tables[tables.length - 1].push(row);
+            row = null;
+          }
+        } else if (name === "w:trPr") inRowProperties = element;
+        else if (name === "w:tc") {
+          if (element && row) {
+            cell = { column };
+            row.push(cell);
+            column++;
+          } else if (closing) cell = null;
+        } else if (name === "w:tcPr") {
+          if (propertyChange === 0) inCellProperties = element;
+        } else if (name === "w:tcPrChange") {
+          if (element) propertyChange++;
+          else if (closing) propertyChange--;
+        } else if (cell && inCellProperties && propertyChange === 0) {
+          if (name === "w:gridSpan") column += Math.max(0, Math.min(Number(/w:val="(\d+)"/.exec(attributes)?.[1] ?? 1), 64) - 1);
+          else if (name === "w:shd") cell.fill ??= shading(attributes);
+        }
     }
   }
   return { tables, insertions, deletions };
 }
 
-/** Put the XML's fills on mammoth's cells, matched by table, row and grid column. */
-function applyFills(blocks: TableBlock[], xmlTables: XmlCell[][][]): void {
+/**
+ * Put the XML's fills on mammoth's cells, matched by table, row and grid column. A table whose
+ * row count differs from the XML's cannot be matched safely: it keeps no fills, and says so.
+ */
+function applyFills(blocks: TableBlock[], xmlTables: XmlCell[][][], notices: ReaderNotice[]): void {
+  const unmatched: number[] = [];
   blocks.forEach((table, tableIndex) => {
     const xmlRows = xmlTables[tableIndex];
-    if (!xmlRows) return;
+    if (!xmlRows || xmlRows.length !== table.rows.length) {
+      if (xmlRows?.some((xmlRow) => xmlRow.some((xmlCell) => xmlCell.fill))) unmatched.push(tableIndex + 1);
+      return;
+    }
     table.rows.forEach((row, rowIndex) => {
-      const xmlCells = xmlRows[rowIndex] ?? [];
+      const byColumn = new Map(xmlRows[rowIndex].map((xmlCell) => [xmlCell.column, xmlCell.fill]));
       let column = 0;
       for (const cell of row.cells) {
-        const fill = xmlCells.find((xmlCell) => xmlCell.column === column)?.fill;
+        const fill = byColumn.get(column);
         if (fill && !cell.fill) cell.fill = fill;
         column += cell.colSpan ?? 1;
       }
     });
   });
+  if (unmatched.length > 0) {
+    notices.push({
+      code: "fills-unmatched",
+      message: `cell colours of table${unmatched.length > 1 ? "s" : ""} ${unmatched.join(", ")} could not be matched to their cells and were left out`,
+      location: { table: unmatched[0] },
+    });
+  }
 }
 
+/** mammoth embeds every image as base64 by default; records never need them, so none is read. */
+const noImages = mammoth.images.imgElement(async () => ({ src: "" }));
+
 export async function readDocx(bytes: Uint8Array, options: DocxOptions): Promise<ReadDocument> {
-  const xml = unpackDocumentXml(bytes, options.maxUncompressedBytes);
+  const zip = openZip(bytes, options.maxUncompressedBytes);
+  const main = mainDocumentPath(zip);
+  if (!main) throw new InputError(`a zip archive that is not a Word document (no ${DOCUMENT})`, "unsupported");
+  const texts = new Map<string, string>();
+  const file = mammothFile(zip, texts);
+  const xml = (await file.read(main, "utf-8")) as string;
+
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+    // `file` is mammoth's own input form for an opened package; its typings only list path and buffer.
+    const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    html = (await mammoth.convertToHtml(input, { convertImage: noImages })).value;
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read the Word document (${(error as Error).message})`, "corrupt");
   }
   // mammoth writes well-formed HTML, so the quick htmlparser2 parser will do (parse5 costs ~4x more).
   const blocks = blocksOf(load(html, { xml: { xmlMode: false, decodeEntities: true } }));
   const scan = scanDocumentXml(xml);
-  applyFills(blocks.filter((block): block is TableBlock => block.kind === "table"), scan.tables);
   const notices: ReaderNotice[] = [];
+  applyFills(
+    blocks.filter((block): block is TableBlock => block.kind === "table"),
+    scan.tables,
+    notices,
+  );
   if (scan.insertions + scan.deletions > 0) {
     notices.push({
       code: "tracked-changes",

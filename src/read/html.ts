@@ -31,11 +31,9 @@ export function fillOf(element: Element): string | undefined {
 const isTag = (node: AnyNode): node is Element => node.type === "tag" || node.type === "script" || node.type === "style";
 const childElements = (node: Element, names: string[]) => node.children.filter((child): child is Element => isTag(child) && names.includes(child.name.toLowerCase()));
 
-/** The rows of a table, not of tables nested in it. */
+/** The rows of a table, not of tables nested in it, in document order (rows and sections may mix). */
 function tableRows(table: Element): Element[] {
-  const rows = childElements(table, ["tr"]);
-  for (const section of childElements(table, ["thead", "tbody", "tfoot"])) rows.push(...childElements(section, ["tr"]));
-  return rows;
+  return childElements(table, ["tr", "thead", "tbody", "tfoot"]).flatMap((child) => (child.name.toLowerCase() === "tr" ? [child] : childElements(child, ["tr"])));
 }
 
 const span = (value: string | undefined) => Math.max(1, Math.min(Number.parseInt(value ?? "1", 10) || 1, 64));
@@ -78,6 +76,10 @@ export function tableBlock(table: Element, tableNumber: number): TableBlock {
 
 const PARAGRAPH_TAGS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "blockquote", "pre"]);
 
+/** Marks the end of a block-level element in the walk below, so loose text on either side stays apart. */
+const END_OF_BLOCK = { type: "end-of-block" } as unknown as AnyNode;
+const LOOSE_BREAKS = new Set(["div", "body", "section", "article", "main", "header", "footer", "center", "form", "dl", "dt", "dd"]);
+
 /** Document order walk: top-level tables become table blocks, paragraphs outside them paragraph blocks. */
 export function blocksOf($: CheerioAPI): Block[] {
   const blocks: Block[] = [];
@@ -92,6 +94,10 @@ export function blocksOf($: CheerioAPI): Block[] {
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (node === END_OF_BLOCK) {
+      flushLoose();
+      continue;
+    }
     if (node.type === "text") {
       loose += (node as unknown as { data: string }).data;
       continue;
@@ -110,16 +116,74 @@ export function blocksOf($: CheerioAPI): Block[] {
       if (text) blocks.push({ kind: "paragraph", text, location: { paragraph: ++paragraphs } });
       continue;
     }
-    if (name === "br" || name === "div" || name === "body") flushLoose();
+    if (name === "br" || LOOSE_BREAKS.has(name)) flushLoose();
+    if (LOOSE_BREAKS.has(name)) stack.push(END_OF_BLOCK);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   flushLoose();
   return blocks;
 }
 
+/**
+ * Not counted in the nesting estimate below: elements that never have content, and those whose
+ * end tag HTML lets authors leave out (a long table written without </td></tr> is not deep).
+ */
+const UNCOUNTED = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "o:p",
+  "p", "li", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "dt", "dd", "colgroup", "caption"]);
+
+/**
+ * How deep the markup nests, estimated in one linear pass over the tags. parse5 (cheerio's
+ * default, the HTML standard's error recovery) spends time proportional to the depth on every
+ * tag, so a page nested 40,000 deep takes it ten seconds; htmlparser2 does not care.
+ */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (UNCOUNTED.has(name.toLowerCase())) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!selfClosing) deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+/** Beyond this depth no real document goes; past it, the linear-time parser reads the page. */
+const DEEP = 1000;
+
+/**
+ * Word's "Save as Web Page" writes list items as paragraphs styled `mso-list:l0 level1 lfo1`,
+ * their bullet or number as text between `<![if !supportLists]>` and `<![endif]>` (or in a span
+ * styled `mso-list:Ignore`). Make them list items, numbered when the label is a number or letter,
+ * and drop the label, so they read like the lists of a .docx.
+ */
+function wordListParagraphs($: CheerioAPI): void {
+  $("p[style*='mso-list']").each((_, element) => {
+    const paragraph = element as Element;
+    if (!/mso-list:\s*l\d/i.test(paragraph.attribs.style ?? "")) return;
+    let label = "";
+    let inLabel = false;
+    for (const child of [...paragraph.children]) {
+      const data = (child as unknown as { data?: string }).data ?? "";
+      const directive = child.type === "comment" || child.type === "directive";
+      if (directive && /\[if !supportLists\]/i.test(data)) inLabel = true;
+      const ignored = isTag(child) && /mso-list:\s*ignore/i.test(child.attribs.style ?? "");
+      if (inLabel || ignored) {
+        label += $(child).text();
+        $(child).remove();
+      }
+      if (directive && /\[endif\]/i.test(data)) inLabel = false;
+    }
+    paragraph.name = "li";
+    if (/^\s*(?:\d+|[a-z]|[ivxlc]+)[.)]/i.test(label.replace(/\u00a0/g, " "))) $(paragraph).wrap("<ol></ol>");
+  });
+}
+
 export function readHtmlText(html: string): Block[] {
-  // Word's <o:p> and conditional comments are noise; the parser drops comments itself.
-  return blocksOf(load(html.replace(/<\/?o:p>/gi, "")));
+  // Word's <o:p> is noise; comments and conditional comments are dropped by the parser.
+  const source = html.replace(/<\/?o:p>/gi, "");
+  const $ = nestingDepth(source) > DEEP ? load(source, { xml: { xmlMode: false, decodeEntities: true } }) : load(source);
+  wordListParagraphs($);
+  return blocksOf($);
 }
 
 export function readHtml(bytes: Uint8Array): ReadDocument {

@@ -1,0 +1,203 @@
+/**
+ * A zip package read once, safely, for the .docx reader and for mammoth.
+ *
+ * Why our own directory walk instead of handing the bytes to a library twice: the zip-bomb guard
+ * only protects what is read *through* it. If we checked the archive with one reader and mammoth
+ * then opened it again with JSZip, a crafted zip (an entry hidden inside another entry's data, or
+ * sizes that lie) could pass our check and still explode inside JSZip. So the central directory
+ * is read here, every declared size is summed against the cap before anything inflates, each
+ * entry is inflated at most once, lazily, in bounded chunks against what is left of the cap, and
+ * mammoth is given this package to read from (see docx.ts). It is also faster: one inflate per
+ * entry, and no JSZip.
+ */
+import { Inflate } from "fflate";
+import { InputError } from "../errors.js";
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
+export interface ZipPackage {
+  /** Entry names in directory order. */
+  names(): string[];
+  has(name: string): boolean;
+  /** The inflated bytes of an entry (cached); InputError if it is corrupt or breaks the cap. */
+  read(name: string): Uint8Array;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Compressed bytes pushed per step: a deflate stream expands at most ~1032x, so one step can never overshoot the cap by more than ~17 MB. */
+const CHUNK = 16 * 1024;
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const corrupt = (why: string) => new InputError(`corrupt or truncated zip archive (${why})`, "corrupt");
+
+/** The limit named in refusals, so a user knows which flag to raise. */
+export const tooLarge = (cap: number, detail: string) =>
+  new InputError(`${detail}, over the ${megabytes(cap)} limit on unzipped size (raise it with --max-unzipped-mb)`, "too-large");
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The end-of-central-directory record: last in the file, before a comment of up to 64 KB. */
+function findEnd(data: DataView): number {
+  const last = data.byteLength - 22;
+  const first = Math.max(0, last - 0xffff);
+  for (let at = last; at >= first; at--) if (data.getUint32(at, true) === EOCD) return at;
+  throw corrupt("no end of central directory: the file is cut short or is not a zip");
+}
+
+/** Where the central directory is and how many entries it has, zip64 included (.NET and Java write it). */
+function directory(data: DataView): { offset: number; count: number } {
+  const end = findEnd(data);
+  let count = data.getUint16(end + 10, true);
+  let offset = data.getUint32(end + 16, true);
+  if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && data.getUint32(end - 20, true) === EOCD64_LOCATOR) {
+    const record = Number(data.getBigUint64(end - 12, true));
+    if (record + 56 > data.byteLength || data.getUint32(record, true) !== EOCD64) throw corrupt("bad zip64 end of central directory");
+    count = Number(data.getBigUint64(record + 32, true));
+    offset = Number(data.getBigUint64(record + 48, true));
+  }
+  if (offset > end) throw corrupt("central directory lies outside the file");
+  return { offset, count };
+}
+
+/** Sizes and offset from the zip64 extra field, for the fields the entry left at 0xFFFFFFFF. */
+function zip64Fields(data: DataView, extraStart: number, extraEnd: number, entry: ZipEntry): void {
+  for (let at = extraStart; at + 4 <= extraEnd; ) {
+    const id = data.getUint16(at, true);
+    const length = data.getUint16(at + 2, true);
+    if (id === 0x0001) {
+      let field = at + 4;
+      const next = () => {
+        if (field + 8 > at + 4 + length) throw corrupt("short zip64 extra field");
+        const value = Number(data.getBigUint64(field, true));
+        field += 8;
+        return value;
+      };
+      if (entry.size === 0xffffffff) entry.size = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.offset === 0xffffffff) entry.offset = next();
+      return;
+    }
+    at += 4 + length;
+  }
+}
+
+function readDirectory(bytes: Uint8Array): ZipEntry[] {
+  const data = view(bytes);
+  const { offset, count } = directory(data);
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  let at = offset;
+  for (let index = 0; index < count; index++) {
+    if (at + 46 > data.byteLength || data.getUint32(at, true) !== CENTRAL) throw corrupt(`central directory entry ${index + 1} of ${count} is missing`);
+    const nameLength = data.getUint16(at + 28, true);
+    const extraLength = data.getUint16(at + 30, true);
+    const commentLength = data.getUint16(at + 32, true);
+    const nameEnd = at + 46 + nameLength;
+    if (nameEnd + extraLength + commentLength > data.byteLength) throw corrupt("central directory runs past the end of the file");
+    const entry: ZipEntry = {
+      name: decoder.decode(bytes.subarray(at + 46, nameEnd)),
+      flags: data.getUint16(at + 8, true),
+      method: data.getUint16(at + 10, true),
+      compressedSize: data.getUint32(at + 20, true),
+      size: data.getUint32(at + 24, true),
+      offset: data.getUint32(at + 42, true),
+    };
+    zip64Fields(data, nameEnd, nameEnd + extraLength, entry);
+    entries.push(entry);
+    at = nameEnd + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Where an entry's compressed bytes are: after its local header, whose lengths may differ from the directory's. */
+function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = view(bytes);
+  if (entry.offset + 30 > data.byteLength || data.getUint32(entry.offset, true) !== LOCAL) throw corrupt(`no local header for ${entry.name}`);
+  const start = entry.offset + 30 + data.getUint16(entry.offset + 26, true) + data.getUint16(entry.offset + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw corrupt(`${entry.name} is cut short`);
+  return bytes.subarray(start, end);
+}
+
+/**
+ * Open a zip: read its directory and refuse it before inflating anything if the sizes it declares
+ * add up to more than `cap` bytes.
+ */
+export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
+  let entries: ZipEntry[];
+  try {
+    entries = readDirectory(bytes);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw corrupt((error as Error).message);
+  }
+  const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (declared > cap) throw tooLarge(cap, `the zip declares ${megabytes(declared)} of contents`);
+
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const cache = new Map<string, Uint8Array>();
+  let inflated = 0;
+
+  /** Inflate in bounded steps, so a lying entry is stopped as it crosses what is left of the cap. */
+  function inflate(entry: ZipEntry, input: Uint8Array): Uint8Array {
+    const budget = cap - inflated;
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    const stream = new Inflate((chunk) => {
+      size += chunk.length;
+      if (size > budget) throw tooLarge(cap, `${entry.name} expands past its declared size`);
+      parts.push(chunk);
+    });
+    for (let at = 0; at < input.length; at += CHUNK) stream.push(input.subarray(at, at + CHUNK), at + CHUNK >= input.length);
+    if (input.length === 0) stream.push(input, true);
+    if (parts.length === 1) return parts[0];
+    const out = new Uint8Array(size);
+    let offset = 0;
+    for (const part of parts) {
+      out.set(part, offset);
+      offset += part.length;
+    }
+    return out;
+  }
+
+  return {
+    names: () => entries.map((entry) => entry.name),
+    has: (name) => byName.has(name),
+    read(name) {
+      const cached = cache.get(name);
+      if (cached) return cached;
+      const entry = byName.get(name);
+      if (!entry) throw corrupt(`no entry ${name}`);
+      if (entry.flags & 0x1) throw new InputError(`the zip's entries are encrypted (${name}); Word does not do that: remove the password and save again`, "encrypted");
+      let out: Uint8Array;
+      try {
+        const input = compressedData(bytes, entry);
+        if (entry.method === 0) out = input;
+        else if (entry.method === 8) out = inflate(entry, input);
+        else throw corrupt(`${name} uses compression method ${entry.method}`);
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        throw corrupt(`${name}: ${(error as Error).message}`);
+      }
+      // A size that differs from the directory's is damage (or a bomb that stayed under the cap).
+      if (out.length !== entry.size) throw corrupt(`${name} is ${out.length} bytes, its directory says ${entry.size}`);
+      inflated += out.length;
+      cache.set(name, out);
+      return out;
+    },
+  };
+}

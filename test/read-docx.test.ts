@@ -1,0 +1,190 @@
+/**
+ * The .docx reader on small hand-written packages: what it reads from word/document.xml beside
+ * mammoth (fills, spans, tracked changes) stays aligned with mammoth's tables, and the package
+ * is read once, through the zip guard.
+ */
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { cellText, type Block, type TableBlock } from "../src/model/blocks.js";
+import { readDocument } from "../src/read/index.js";
+import { scanDocumentXml } from "../src/read/docx.js";
+import { InputError } from "../src/errors.js";
+
+const NS = [
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
+  'xmlns:v="urn:schemas-microsoft-com:vml"',
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"',
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"',
+  'mc:Ignorable="wps"',
+].join(" ");
+
+function docx(body: string, main = "word/document.xml"): Uint8Array {
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/${main}"/></Relationships>`,
+    ),
+    [main]: strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`),
+  });
+}
+
+const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const tc = (text: string, properties = "") => `<w:tc>${properties ? `<w:tcPr>${properties}</w:tcPr>` : ""}${p(text)}</w:tc>`;
+const tr = (...cells: string[]) => `<w:tr>${cells.join("")}</w:tr>`;
+const tbl = (...rows: string[]) => `<w:tbl><w:tblPr/><w:tblGrid/>${rows.join("")}</w:tbl>`;
+const shd = (fill: string, val = "clear", color = "auto") => `<w:shd w:val="${val}" w:color="${color}" w:fill="${fill}"/>`;
+const change = 'w:id="9" w:author="Performance officer" w:date="2008-10-20T10:00:00Z"';
+
+const tables = (blocks: Block[]) => blocks.filter((block): block is TableBlock => block.kind === "table");
+const fills = (table: TableBlock) => table.rows.map((row) => row.cells.map((cell) => cell.fill ?? null));
+const texts = (table: TableBlock) => table.rows.map((row) => row.cells.map(cellText));
+
+describe("cell shading (w:shd) read beside mammoth", () => {
+  it("reads the fill; white and auto are no colour; a solid pattern shows its pattern colour", async () => {
+    const bytes = docx(tbl(tr(tc("Red", shd("FF0000")), tc("auto", shd("auto")), tc("white", shd("FFFFFF")), tc("", shd("auto", "solid", "00B050")), tc("lower", shd("ffc000")))));
+    const [table] = tables((await readDocument(bytes)).blocks);
+    expect(fills(table)).toEqual([["FF0000", null, null, "00B050", "FFC000"]]);
+  });
+
+  it("ignores the old shading and span kept in a tracked property change (w:tcPrChange)", async () => {
+    const changed = `${shd("00B050")}<w:tcPrChange ${change}><w:tcPr><w:gridSpan w:val="2"/>${shd("FF0000")}</w:tcPr></w:tcPrChange>`;
+    const [table] = tables((await readDocument(docx(tbl(tr(tc("now green", changed), tc("amber", shd("FFC000"))))))).blocks);
+    expect(fills(table)).toEqual([["00B050", "FFC000"]]);
+  });
+
+  it("puts fills in the right grid columns past merged cells (gridSpan)", async () => {
+    const bytes = docx(tbl(tr(tc("Progress", '<w:gridSpan w:val="2"/>'), tc("Risk", shd("FF0000"))), tr(tc("a"), tc("b"), tc("c", shd("00B050")))));
+    const [table] = tables((await readDocument(bytes)).blocks);
+    expect(table.rows[0].cells.map((cell) => cell.colSpan ?? 1)).toEqual([2, 1]);
+    expect(fills(table)).toEqual([[null, "FF0000"], [null, null, "00B050"]]);
+  });
+
+  it("keeps a nested table's fills out of the table around it", async () => {
+    const nested = `<w:tc>${tbl(tr(tc("inner", shd("0000FF"))))}${p("")}</w:tc>`;
+    const bytes = docx(tbl(tr(nested, tc("outer", shd("FF0000"))), tr(tc("x", shd("00B050")), tc("y"))) + p("after") + tbl(tr(tc("second", shd("FFC000")))));
+    const [outer, second] = tables((await readDocument(bytes)).blocks);
+    expect(fills(outer)).toEqual([[null, "FF0000"], ["00B050", null]]);
+    expect(fills(second)).toEqual([["FFC000"]]);
+  });
+
+  it("reads alternate content as mammoth does (the fallback), so a table in a text box does not shift the tables after it", async () => {
+    const box = (fill: string) => `<w:txbxContent>${tbl(tr(tc("in a text box", shd(fill))))}${p("")}</w:txbxContent>`;
+    const alternate =
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>${box("0000FF")}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box("0000FF")}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const document = await readDocument(docx(alternate + tbl(tr(tc("RAG Rating"), tc("", shd("FFC000"))))));
+    const found = tables(document.blocks);
+    expect(found.map(texts)).toEqual([[["in a text box"]], [["RAG Rating", ""]]]);
+    expect(found.map(fills)).toEqual([[["0000FF"]], [[null, "FFC000"]]]);
+  });
+});
+
+describe("tracked changes", () => {
+  it("leaves out rows deleted as a tracked change, as mammoth does, so the rows after keep their colours", async () => {
+    const deleted = `<w:tr><w:trPr><w:del ${change}/></w:trPr>${tc("gone", shd("00B050"))}${tc("gone")}</w:tr>`;
+    const document = await readDocument(docx(tbl(tr(tc("PI Ref"), tc("RAG Rating")), deleted, tr(tc("NI 187"), tc("", shd("FF0000"))))));
+    const [table] = tables(document.blocks);
+    expect(texts(table)).toEqual([["PI Ref", "RAG Rating"], ["NI 187", ""]]);
+    expect(fills(table)).toEqual([[null, null], [null, "FF0000"]]);
+    expect(document.notices).toEqual([expect.objectContaining({ code: "tracked-changes", message: expect.stringMatching(/\(0 insertions, 1 deletions\)/) })]);
+  });
+
+  it("reads the accepted view: insertions and moves to kept, deletions and moves from dropped; all counted", async () => {
+    const body =
+      `<w:p><w:r><w:t xml:space="preserve">Area </w:t></w:r><w:del ${change}><w:r><w:delText>Panels</w:delText></w:r></w:del>` +
+      `<w:ins ${change}><w:r><w:t>Committees</w:t></w:r></w:ins><w:moveFrom ${change}><w:r><w:t xml:space="preserve"> old place</w:t></w:r></w:moveFrom></w:p>` +
+      `<w:p><w:moveTo ${change}><w:r><w:t>moved here</w:t></w:r></w:moveTo></w:p>`;
+    const document = await readDocument(docx(body));
+    expect(document.blocks.map((block) => (block.kind === "paragraph" ? block.text : ""))).toEqual(["Area Committees", "moved here"]);
+    expect(document.notices[0].message).toBe("the document still has unaccepted tracked changes (2 insertions, 2 deletions); read as if accepted");
+  });
+
+  it("says nothing when there are no tracked changes", async () => {
+    expect((await readDocument(docx(p("Clean text")))).notices).toEqual([]);
+  });
+});
+
+describe("the package", () => {
+  it("finds the main document through the package relationships (word/document2.xml)", async () => {
+    const document = await readDocument(docx(tbl(tr(tc("Amber", shd("FFC000")))), "word/document2.xml"));
+    expect(fills(tables(document.blocks)[0])).toEqual([["FFC000"]]);
+  });
+
+  it("reads a zip64 package (written by .NET and Java tools)", async () => {
+    const document = await readDocument(toZip64(docx(tbl(tr(tc("Green", shd("00B050")))))));
+    expect(fills(tables(document.blocks)[0])).toEqual([["00B050"]]);
+  });
+
+  it("refuses a zip whose entries are encrypted", async () => {
+    const bytes = Buffer.from(docx(p("secret")));
+    for (let at = bytes.indexOf("PK\x01\x02"); at >= 0; at = bytes.indexOf("PK\x01\x02", at + 1)) bytes.writeUInt16LE(bytes.readUInt16LE(at + 8) | 1, at + 8);
+    await expect(readDocument(bytes)).rejects.toMatchObject({ code: "encrypted" });
+  });
+
+  it("refuses an entry that expands past the limit while inflating, though its directory stays under it", async () => {
+    const bytes = zipSync({ "word/document.xml": new Uint8Array(2 * 1024 * 1024) });
+    const error = await readDocument(bytes, { maxUncompressedBytes: 1024 * 1024 }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "too-large", message: expect.stringMatching(/over the 1 MB limit/) });
+  });
+
+  it("scans document.xml in one pass without a DOM (a long document takes milliseconds)", () => {
+    const row = tr(tc("NI 187"), tc("3.35%"), tc("", shd("FFC000")));
+    const xml = `<w:document ${NS}><w:body>${tbl(...new Array(20_000).fill(row))}</w:body></w:document>`;
+    const start = performance.now();
+    const scan = scanDocumentXml(xml);
+    expect(scan.tables[0]).toHaveLength(20_000);
+    expect(scan.tables[0][19_999]).toEqual([{ column: 0 }, { column: 1 }, { column: 2, fill: "FFC000" }]);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+/** Rewrite a zip (as fflate writes it: no extras, no comments) into zip64 form. */
+function toZip64(zip: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(zip);
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  const directoryStart = bytes.readUInt32LE(end + 16);
+  const entries: Buffer[] = [];
+  for (let at = directoryStart, index = 0; index < count; index++) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const header = Buffer.from(bytes.subarray(at, at + 46));
+    const extra = Buffer.alloc(28);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(24, 2);
+    extra.writeBigUInt64LE(BigInt(header.readUInt32LE(24)), 4);
+    extra.writeBigUInt64LE(BigInt(header.readUInt32LE(20)), 12);
+    extra.writeBigUInt64LE(BigInt(header.readUInt32LE(42)), 20);
+    for (const field of [20, 24, 42]) header.writeUInt32LE(0xffffffff, field);
+    header.writeUInt16LE(28, 30);
+    entries.push(Buffer.concat([header, bytes.subarray(at + 46, at + 46 + nameLength), extra]));
+    at += 46 + nameLength;
+  }
+  const directory = Buffer.concat(entries);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(directory.length), 40);
+  record.writeBigUInt64LE(BigInt(directoryStart), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(directoryStart + directory.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const tail = Buffer.alloc(22);
+  tail.writeUInt32LE(0x06054b50, 0);
+  tail.writeUInt16LE(0xffff, 8);
+  tail.writeUInt16LE(0xffff, 10);
+  tail.writeUInt32LE(0xffffffff, 12);
+  tail.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([bytes.subarray(0, directoryStart), directory, record, locator, tail]);
+}

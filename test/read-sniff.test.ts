@@ -1,0 +1,54 @@
+/** The format is told from the bytes, never the name; other kinds are named. */
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { sniffFormat } from "../src/read/sniff.js";
+
+const text = (value: string) => new TextEncoder().encode(value);
+const utf16le = (value: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(value, "utf16le")]);
+const utf16be = (value: string) => new Uint8Array([0xfe, 0xff, ...Buffer.from(value, "utf16le").swap16()]);
+const ole2 = (...streams: string[]) => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504), ...streams.flatMap((name) => [...Buffer.from(name, "utf16le")])]);
+const zip = (...names: string[]) => zipSync(Object.fromEntries(names.map((name) => [name, strToU8("<x/>")])));
+
+describe("sniffFormat", () => {
+  it.each([
+    ["a .docx", zip("[Content_Types].xml", "word/document.xml"), "docx"],
+    ["a .docx whose main part has another name", zip("[Content_Types].xml", "word/document2.xml"), "docx"],
+    ["a .doc", ole2("WordDocument", "1Table"), "doc"],
+    ["a Word web page", text("<html xmlns:o='urn:schemas-microsoft-com:office:office'><head>"), "html"],
+    ["a doctype", text("\n  <!DOCTYPE html><title>x</title>"), "html"],
+    ["a bare table", text("<table><tr><td>PI Ref</td></tr></table>"), "html"],
+    ["a bare paragraph", text("<p class=MsoNormal>Thriving Places</p>"), "html"],
+    ["UTF-16LE HTML with a BOM", utf16le("<html><body>x</body></html>"), "html"],
+    ["UTF-16BE HTML with a BOM", utf16be("<html><body>x</body></html>"), "html"],
+    ["a text extraction", text("PI Ref\tDefinition\tBaseline\n"), "text"],
+    ["a text extraction starting with HTML residue (tabs: not a page)", text("<p>Thriving Places</p>\tReference\tTP-1a\n"), "text"],
+    ["Windows-1252 text with high bytes", new Uint8Array([0x4e, 0x49, 0x20, 0x31, 0x35, 0x34, 0x09, 0xa3, 0x34, 0x37, 0x20, 0x96, 0x20, 0xe9]), "text"],
+    ["UTF-16 text with a BOM (NUL bytes allowed)", utf16le("PI Ref\tDefinition\n"), "text"],
+  ])("%s → %s", (_name, bytes, kind) => {
+    expect(sniffFormat(bytes as Uint8Array).kind).toBe(kind);
+  });
+
+  it.each([
+    ["a PDF", text("%PDF-1.7\n"), /^a PDF document/],
+    ["a PNG", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /^a PNG image/],
+    ["a JPEG", new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), /^a JPEG image/],
+    ["a GIF", text("GIF89a"), /^a GIF image/],
+    ["an RTF", text("{\\rtf1\\ansi"), /^an RTF document/],
+    ["an .xlsx", zip("[Content_Types].xml", "xl/workbook.xml"), /^an Excel workbook \(\.xlsx\)/],
+    ["a .pptx", zip("[Content_Types].xml", "ppt/presentation.xml"), /^a PowerPoint presentation \(\.pptx\)/],
+    ["an .odt (its mimetype entry is stored, as the format requires)", zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }] }), /^an OpenDocument text \(\.odt\)/],
+    ["another zip", zip("notes.txt"), /^a zip archive that is not a Word document$/],
+    ["an .xls", ole2("Workbook"), /^an Excel 97-2003 workbook/],
+    ["a .ppt", ole2("PowerPoint Document"), /^a PowerPoint 97-2003 presentation/],
+    ["another OLE2 file", ole2("Contents"), /^an OLE2 compound file that is not a Word document$/],
+    ["binary data", new Uint8Array([0x01, 0x02, 0x00, 0x03]), /^a binary file/],
+  ])("%s is unsupported and named", (_name, bytes, reason) => {
+    const sniffed = sniffFormat(bytes as Uint8Array);
+    expect(sniffed.kind).toBe("unsupported");
+    expect((sniffed as { reason: string }).reason).toMatch(reason as RegExp);
+  });
+
+  it("tells a password-protected Word file (an OLE2 EncryptedPackage) apart", () => {
+    expect(sniffFormat(ole2("EncryptionInfo", "EncryptedPackage"))).toEqual({ kind: "encrypted", reason: expect.stringMatching(/^password-protected Word document/) });
+  });
+});
