@@ -1,16 +1,22 @@
 /**
- * Read and parse the inputs of a command, one at a time, turning each bad file into one line of
- * reason. A bad file never stops the others.
+ * Read and parse the inputs of a command, turning each bad file into one line of reason. A bad
+ * file never stops the others. Many files with more than one job go through the worker pool of
+ * src/batch (the same one `convert` uses), results still in input order; a single file, or
+ * standard input, is read here.
  */
 import { readFile } from "node:fs/promises";
-import { isInputError } from "../errors.js";
 import { parseBytes } from "../index.js";
+import { describeFailure, fileErrorReason, NO_UPDATE_FOUND } from "../batch/reason.js";
 import type { Report } from "../schema/records.js";
 import type { CliIo } from "./io.js";
 import { expandInputs, type InputFile } from "./inputs.js";
 
+export { describeFailure, fileErrorReason };
+
 export interface LoadOptions {
   debug?: boolean;
+  /** Worker threads for many files; 1 (the default) reads them one by one in this thread. */
+  jobs?: number;
   maxUncompressedBytes?: number;
   themes?: Record<string, string>;
 }
@@ -23,14 +29,6 @@ export interface Failure {
 export interface Loaded {
   reports: Report[];
   failures: Failure[];
-}
-
-/** One line for a failure; a stack trace only when asked for. */
-export function describeFailure(error: unknown, debug: boolean | undefined): string {
-  if (isInputError(error)) return error.message;
-  if (debug && error instanceof Error && error.stack) return `internal error: ${error.stack}`;
-  const message = error instanceof Error ? error.message : String(error);
-  return `internal error: ${message} (run with --debug for details)`;
 }
 
 export async function loadOne(file: InputFile, io: CliIo, options: LoadOptions): Promise<Report> {
@@ -48,12 +46,27 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
   const failures: Failure[] = problems.map((problem) => ({ display: problem.display, reason: problem.reason }));
   for (const failure of failures) reportFailure(io, failure.display, failure.reason);
   const reports: Report[] = [];
+  const jobs = options.jobs ?? 1;
+  if (jobs > 1 && files.length > 1 && files.every((file) => file.path !== "-")) {
+    const { orderedResults } = await import("../batch/pool.js");
+    const tasks = files.map((file) => ({ path: file.path, display: file.display, output: "report" as const, ...taskOptions(options) }));
+    for await (const result of orderedResults(tasks, { jobs })) {
+      if (result.ok && result.report) {
+        reports.push(result.report);
+      } else {
+        const reason = result.ok ? "internal error: no report returned" : result.reason;
+        failures.push({ display: result.display, reason });
+        reportFailure(io, result.display, reason);
+      }
+    }
+    return { reports, failures };
+  }
   for (const file of files) {
     try {
       const report = await loadOne(file, io, options);
       if (report.priorities.length === 0) {
-        failures.push({ display: file.display, reason: "no performance update found" });
-        reportFailure(io, file.display, "no performance update found");
+        failures.push({ display: file.display, reason: NO_UPDATE_FOUND });
+        reportFailure(io, file.display, NO_UPDATE_FOUND);
         continue;
       }
       reports.push(report);
@@ -66,10 +79,6 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
   return { reports, failures };
 }
 
-export function fileErrorReason(error: unknown, debug: boolean | undefined): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "is a folder";
-  if (code === "ENOENT") return "no such file";
-  return describeFailure(error, debug);
+function taskOptions(options: LoadOptions): { debug?: boolean; maxUncompressedBytes?: number; themes?: Record<string, string> } {
+  return { debug: options.debug, maxUncompressedBytes: options.maxUncompressedBytes, themes: options.themes };
 }

@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .command("parse")
     .description("Read updates into records and print them as JSON (default) or CSV")
     .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv"]).default("json"))
+    .addOption(new Option("-f, --format <format>", "output format (xlsx: a workbook with a sheet per record kind, needs -o)").choices(["json", "csv", "xlsx"]).default("json"))
     .addOption(
       new Option("-r, --records <kind>", "with --format csv: which records, one row each").choices(["priorities", "indicators", "actions", "contributors"]).default("indicators"),
     )
@@ -50,11 +50,56 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "lsp-report parse fixtures/seeds/000_ebda395ebee889b1.txt",
         "lsp-report parse archive/ --format csv --records actions -o actions.csv",
         "cat update.txt | lsp-report parse - --format csv --records priorities",
+        "lsp-report parse fixtures/seeds --format xlsx -o lsp-2008-09.xlsx",
       ]),
     )
     .action(async (inputs: string[], options, command: Command) => {
       const { runParse } = await import("./commands/parse.js");
       exitCode = await runParse(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+    });
+
+  program
+    .command("report")
+    .description("Draw a dashboard of the updates: one self-contained HTML file with the RAG matrix, indicators and their charts, and the findings")
+    .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
+    .option("-o, --output <file>", "write to a file instead of standard output")
+    .option("--title <text>", "the page's title")
+    .option("--no-validate", "leave out the validation findings")
+    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
+    .addHelpText(
+      "after",
+      examples([
+        "lsp-report report fixtures/seeds -o report.html",
+        'lsp-report report archive/2008-09/Q4 --title "Thriving Places: Q4 2008/09" -o board-paper.html',
+      ]),
+    )
+    .action(async (inputs: string[], options, command: Command) => {
+      const { runReport } = await import("./commands/report.js");
+      exitCode = await runReport(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+    });
+
+  program
+    .command("convert")
+    .description("Convert many updates at once, in parallel: a CSV file per record kind, or a JSON file per input, in a folder outside the inputs")
+    .argument("<inputs...>", "files and folders (searched recursively)")
+    .requiredOption("-d, --out-dir <dir>", "folder to write into (created if missing; never inside an input folder)")
+    .addOption(new Option("-f, --format <format>", "csv: priorities.csv, indicators.csv, actions.csv, contributors.csv; json: one file per input, mirroring the input tree; xlsx: workbook.xlsx, a sheet per record kind (and findings with --validate)").choices(["csv", "json", "xlsx"]).default("csv"))
+    .option("-j, --jobs <n>", "worker threads (default: the number of CPUs)")
+    .option("--validate", "also check the RAG ratings and write findings.csv")
+    .option("-q, --quiet", "no progress bar and no summary; failures still listed, one line each")
+    .option("--bom", "start CSV files with a byte order mark (for Excel)")
+    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
+    .addHelpText(
+      "after",
+      examples([
+        "lsp-report convert archive/ --out-dir converted/",
+        "lsp-report convert archive/2008-09 archive/2009-10 --out-dir out --format json --jobs 2",
+        "lsp-report convert archive/ --out-dir out --validate --bom --quiet",
+      ]),
+    )
+    .action(async (inputs: string[], options, command: Command) => {
+      const { runConvert } = await import("./commands/convert.js");
+      exitCode = await runConvert(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
     });
 
   program

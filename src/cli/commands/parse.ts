@@ -6,9 +6,10 @@ import type { CliIo } from "../io.js";
 import { loadReports, reportFailure } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
 import { writeFileAtomic } from "../write.js";
+import { findingsOf, writeWorkbook, XLSX_NEEDS_FILE } from "./workbook.js";
 
 export interface ParseCommandOptions {
-  format: "json" | "csv";
+  format: "json" | "csv" | "xlsx";
   records: RecordKind;
   output?: string;
   bom?: boolean;
@@ -28,7 +29,15 @@ export function megabytes(text: string, io: CliIo): number | null {
 export async function runParse(inputs: string[], options: ParseCommandOptions, io: CliIo): Promise<number> {
   const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
   if (maxUncompressedBytes === null) return EXIT_USAGE;
+  if (options.format === "xlsx" && !options.output) {
+    io.stderr(`lsp-report: ${XLSX_NEEDS_FILE}\n`);
+    return EXIT_USAGE;
+  }
   const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes });
+  if (options.format === "xlsx") {
+    const written = await writeWorkbook(reports, await findingsOf(reports), options.output!, io);
+    return !written || failures.length > 0 ? EXIT_USAGE : EXIT_OK;
+  }
   const text = options.format === "csv" ? emitCsv(reports, options.records, { bom: options.bom }) : emitJson(reports);
   if (options.output) {
     try {

@@ -1,0 +1,155 @@
+/**
+ * The batch behind `lsp-report convert`: files through the pool, results in input order,
+ * streamed to their output files as they come. CSV: one file per record kind, each written to a
+ * temporary file and put in place at the end. JSON: one file per input, each written atomically
+ * as soon as its turn comes. Returns what happened; printing is the command's business.
+ */
+import { stringify } from "csv-stringify/sync";
+import { join } from "node:path";
+import { csvColumns, RECORD_KINDS } from "../emit/csv.js";
+import type { InputFile } from "../cli/inputs.js";
+import { writeFileAtomic } from "../cli/write.js";
+import { FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
+import { jsonOutputPath } from "./outputs.js";
+import { orderedResults } from "./pool.js";
+import { AtomicFile } from "./sink.js";
+import type { FileResult, FileTask, SheetKind } from "./task.js";
+
+export interface ConvertPlan {
+  files: InputFile[];
+  /** Absolute output folder. */
+  outDir: string;
+  format: "csv" | "json";
+  /** JSON: the folder whose tree is mirrored under outDir. */
+  base: string;
+  jobs: number;
+  bom?: boolean;
+  validate?: ValidateTaskOptions;
+  maxUncompressedBytes?: number;
+  themes?: Record<string, string>;
+  debug?: boolean;
+}
+
+export interface ConvertFailure {
+  display: string;
+  reason: string;
+}
+
+export interface OutputFile {
+  path: string;
+  rows: number;
+}
+
+export interface ConvertSummary {
+  files: number;
+  converted: number;
+  updates: number;
+  failures: ConvertFailure[];
+  /** The CSV files written, with their row counts (no header). */
+  sheets: OutputFile[];
+  /** JSON: the files written, one per converted input. */
+  jsonFiles: number;
+  interrupted: boolean;
+}
+
+export interface ConvertHooks {
+  /** After each file, in input order. */
+  onFile?: (done: number, total: number, result: FileResult) => void;
+  signal?: AbortSignal;
+}
+
+/** The CSV files of a plan: a file per record kind for CSV, and findings.csv with --validate. */
+export function sheetKinds(plan: Pick<ConvertPlan, "format" | "validate">): SheetKind[] {
+  const kinds: SheetKind[] = plan.format === "csv" ? [...RECORD_KINDS] : [];
+  return plan.validate ? [...kinds, "findings"] : kinds;
+}
+
+export function csvOutputPath(outDir: string, kind: SheetKind): string {
+  return join(outDir, `${kind}.csv`);
+}
+
+/** Every file convert will write for this plan (before knowing which inputs fail). */
+export function plannedOutputs(plan: ConvertPlan): string[] {
+  const sheets = sheetKinds(plan).map((kind) => csvOutputPath(plan.outDir, kind));
+  if (plan.format === "csv") return sheets;
+  return [...plan.files.map((file) => jsonOutputPath(plan.outDir, plan.base, file)), ...sheets];
+}
+
+function header(kind: SheetKind, bom: boolean | undefined): string {
+  const columns = kind === "findings" ? FINDING_COLUMNS : csvColumns(kind);
+  return stringify([], { header: true, columns, bom: bom ?? false });
+}
+
+function tasksOf(plan: ConvertPlan): FileTask[] {
+  return plan.files.map((file) => ({
+    path: file.path,
+    display: file.display,
+    output: plan.format,
+    maxUncompressedBytes: plan.maxUncompressedBytes,
+    themes: plan.themes,
+    debug: plan.debug,
+    validate: plan.validate,
+  }));
+}
+
+async function appendSheets(sheets: Map<SheetKind, { file: AtomicFile; rows: number }>, result: FileResult): Promise<void> {
+  if (!result.ok) return;
+  for (const [kind, sheet] of sheets) {
+    const part = result.sheets?.[kind];
+    if (!part) continue;
+    await sheet.file.write(part.text);
+    sheet.rows += part.rows;
+  }
+}
+
+export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}): Promise<ConvertSummary> {
+  const summary: ConvertSummary = { files: plan.files.length, converted: 0, updates: 0, failures: [], sheets: [], jsonFiles: 0, interrupted: false };
+  const kinds = sheetKinds(plan);
+  const sheets = new Map<SheetKind, { file: AtomicFile; rows: number }>();
+  try {
+    for (const kind of kinds) {
+      const file = await AtomicFile.create(csvOutputPath(plan.outDir, kind));
+      sheets.set(kind, { file, rows: 0 });
+      await file.write(header(kind, plan.bom));
+    }
+    let done = 0;
+    for await (const result of orderedResults(tasksOf(plan), { jobs: plan.jobs, worker: true, signal: hooks.signal })) {
+      done++;
+      if (!result.ok) {
+        summary.failures.push({ display: result.display, reason: result.reason });
+      } else if (plan.format === "csv") {
+        await appendSheets(sheets, result);
+        summary.converted++;
+        summary.updates += result.updates;
+      } else {
+        const file = plan.files[done - 1];
+        const path = jsonOutputPath(plan.outDir, plan.base, file);
+        try {
+          await writeFileAtomic(path, result.json ?? "");
+          await appendSheets(sheets, result);
+          summary.jsonFiles++;
+          summary.converted++;
+          summary.updates += result.updates;
+        } catch (error) {
+          summary.failures.push({ display: file.display, reason: `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+        }
+      }
+      hooks.onFile?.(done, plan.files.length, result);
+    }
+    if (hooks.signal?.aborted) {
+      summary.interrupted = true;
+      for (const sheet of sheets.values()) await sheet.file.abort();
+      return summary;
+    }
+    // Every file complete and on disk before the first is put in place.
+    for (const sheet of sheets.values()) await sheet.file.finish();
+    for (const [kind, sheet] of sheets) {
+      await sheet.file.publish();
+      summary.sheets.push({ path: csvOutputPath(plan.outDir, kind), rows: sheet.rows });
+    }
+    return summary;
+  } catch (error) {
+    for (const sheet of sheets.values()) await sheet.file.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Output files written the safe way: text is appended to a temporary file beside the target
+ * (`.<name>.<pid>.<random>.tmp`, created exclusively), flushed to disk, and renamed over the
+ * target only when the whole file is written. An interrupted run leaves the old file or none,
+ * never half of one; `abort` removes the temporary file, and `sweepStaleTemporaries` removes
+ * those of a run that was killed outright (its process no longer exists).
+ */
+import { open, mkdir, readdir, rename, rm, type FileHandle } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { temporaryPathFor } from "../cli/write.js";
+
+const FLUSH_AT = 64 * 1024;
+
+export class AtomicFile {
+  private chunks: string[] = [];
+  private buffered = 0;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    readonly temporary: string,
+    private handle: FileHandle,
+  ) {}
+
+  static async create(path: string): Promise<AtomicFile> {
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    const handle = await open(temporary, "wx");
+    return new AtomicFile(path, temporary, handle);
+  }
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    this.chunks.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.chunks.length === 0) return;
+    const text = this.chunks.join("");
+    this.chunks = [];
+    this.buffered = 0;
+    await this.handle.write(text, null, "utf8");
+  }
+
+  /** Write what is buffered, make it durable, and put the file in place. */
+  async commit(): Promise<void> {
+    await this.finish();
+    await this.publish();
+  }
+
+  /** Write what is buffered and make it durable; the target is not touched yet. */
+  async finish(): Promise<void> {
+    try {
+      await this.flush();
+      await this.handle.sync();
+      await this.close();
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+  }
+
+  /** After finish: the temporary file replaces the target in one step. */
+  async publish(): Promise<void> {
+    try {
+      await rename(this.temporary, this.path);
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+  }
+
+  /** Give up: the temporary file goes, the target is untouched. */
+  async abort(): Promise<void> {
+    this.chunks = [];
+    await this.close().catch(() => undefined);
+    await rm(this.temporary, { force: true });
+  }
+
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.close();
+  }
+}
+
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove the temporary files that a killed run left in `folder` (recursively): only names of the
+ * form this module makes, and only when the process that made them is gone. Returns how many.
+ */
+export async function sweepStaleTemporaries(folder: string): Promise<number> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const match = entry.isFile() ? TEMPORARY.exec(entry.name) : null;
+    if (!match || running(Number(match[1]))) continue;
+    await rm(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name), { force: true });
+    removed++;
+  }
+  return removed;
+}

@@ -1,0 +1,76 @@
+/**
+ * One file's work, the same in a worker thread and in the main thread: read the bytes, parse
+ * them, and hand back either what the caller asked for (the Report itself, its CSV rows per
+ * record kind, or its JSON text) or a one-line reason. Never throws: a bad file is a result.
+ *
+ * Serialising in the worker keeps the main thread light (it only appends text to files), so two
+ * workers on two cores are not held up by a busy writer.
+ */
+import { readFile } from "node:fs/promises";
+import { csvColumns, recordRows, RECORD_KINDS, stringifyRows, type RecordKind } from "../emit/csv.js";
+import { emitJson } from "../emit/json.js";
+import { parseBytes } from "../index.js";
+import type { Report } from "../schema/records.js";
+import { fileErrorReason, NO_UPDATE_FOUND } from "./reason.js";
+import { findingRows, type ValidateTaskOptions } from "./findings.js";
+
+export type TaskOutput = "report" | "csv" | "json";
+
+export interface FileTask {
+  /** Absolute path of the file. */
+  path: string;
+  /** The path as shown to the user, and written as `source` in the records. */
+  display: string;
+  output: TaskOutput;
+  maxUncompressedBytes?: number;
+  themes?: Record<string, string>;
+  debug?: boolean;
+  /** Also check the report and return its findings as CSV rows (sheets.findings). */
+  validate?: ValidateTaskOptions;
+}
+
+/** A CSV kind written by convert: the record kinds, and findings with --validate. */
+export type SheetKind = RecordKind | "findings";
+
+export interface Sheet {
+  /** CSV rows without the header, already neutralised against formula injection. */
+  text: string;
+  rows: number;
+}
+
+export type FileResult =
+  | {
+      ok: true;
+      display: string;
+      /** Updates (priorities) found in the file. */
+      updates: number;
+      report?: Report;
+      sheets?: Partial<Record<SheetKind, Sheet>>;
+      json?: string;
+    }
+  | { ok: false; display: string; reason: string };
+
+export async function processFile(task: FileTask): Promise<FileResult> {
+  try {
+    const bytes = await readFile(task.path);
+    const report = await parseBytes(bytes, task.display, { maxUncompressedBytes: task.maxUncompressedBytes, themes: task.themes });
+    return resultOf(task, report);
+  } catch (error) {
+    return { ok: false, display: task.display, reason: fileErrorReason(error, task.debug) };
+  }
+}
+
+/** What a parsed report becomes for the caller; a report with no update in it is a failure. */
+export async function resultOf(task: FileTask, report: Report): Promise<FileResult> {
+  if (report.priorities.length === 0) return { ok: false, display: task.display, reason: NO_UPDATE_FOUND };
+  const updates = report.priorities.length;
+  if (task.output === "report") return { ok: true, display: task.display, updates, report };
+  const sheets: Partial<Record<SheetKind, Sheet>> = {};
+  if (task.validate) sheets.findings = await findingRows(report, task.validate);
+  if (task.output === "json") return { ok: true, display: task.display, updates, json: emitJson([report]), sheets };
+  for (const kind of RECORD_KINDS) {
+    const rows = recordRows([report], kind);
+    sheets[kind] = { text: rows.length > 0 ? stringifyRows(rows, csvColumns(kind), { header: false }) : "", rows: rows.length };
+  }
+  return { ok: true, display: task.display, updates, sheets };
+}

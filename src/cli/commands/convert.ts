@@ -1,0 +1,165 @@
+/**
+ * `lsp-report convert`: many inputs → CSV files per record kind, or a JSON file per input, in a
+ * folder outside the inputs, in parallel, with a progress bar for a person and a summary at the
+ * end. One bad file never stops the batch: it is listed and the exit code is 2.
+ */
+import { basename, relative, resolve } from "node:path";
+import { convertFiles, plannedOutputs, type ConvertPlan, type ConvertSummary } from "../../batch/convert.js";
+import { loadValidator } from "../../batch/findings.js";
+import { commonBase, inputRoots, outputProblem } from "../../batch/outputs.js";
+import { defaultJobs } from "../../batch/pool.js";
+import { sweepStaleTemporaries } from "../../batch/sink.js";
+import type { CliIo } from "../io.js";
+import { expandInputs, type InputFile } from "../inputs.js";
+import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { createProgress } from "../progress.js";
+
+export interface ConvertCommandOptions {
+  outDir: string;
+  format: "csv" | "json" | "xlsx";
+  jobs?: string;
+  validate?: boolean;
+  quiet?: boolean;
+  bom?: boolean;
+  maxUnzippedMb: string;
+  debug?: boolean;
+}
+
+/** Exit codes of a run stopped by a signal, as a shell reports them. */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+// Not taken from ../load.js and ./parse.js: those load the parser, which only the workers need.
+function reportFailure(io: CliIo, display: string, reason: string): void {
+  io.stderr(`lsp-report: ${display}: ${reason}\n`);
+}
+
+function megabytes(text: string, io: CliIo): number | null {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    io.stderr(`lsp-report: --max-unzipped-mb must be a positive number of megabytes, not '${text}'\n`);
+    return null;
+  }
+  return Math.round(value * 1024 * 1024);
+}
+
+export function parseJobs(text: string | undefined, io: CliIo): number | null {
+  if (text === undefined) return defaultJobs();
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    io.stderr(`lsp-report: --jobs must be a whole number of 1 or more, not '${text}'\n`);
+    return null;
+  }
+  return value;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** The summary a person reads at the end; failures each on a line with their reason. */
+export function formatSummary(summary: ConvertSummary, outDirDisplay: string, format: "csv" | "json", outDir: string): string {
+  const lines: string[] = [];
+  const of = summary.failures.length > 0 || summary.converted !== summary.files ? ` of ${summary.files}` : "";
+  lines.push(`Converted ${summary.converted}${of} ${summary.files === 1 ? "file" : "files"} (${plural(summary.updates, "update")}) into ${outDirDisplay}`);
+  if (format === "json") lines.push(`  ${plural(summary.jsonFiles, "JSON file")}, one per input`);
+  const width = Math.max(0, ...summary.sheets.map((sheet) => relative(outDir, sheet.path).length));
+  for (const sheet of summary.sheets) lines.push(`  ${relative(outDir, sheet.path).padEnd(width)}  ${String(sheet.rows).padStart(6)} rows`);
+  if (summary.failures.length > 0) {
+    lines.push(`Failed ${plural(summary.failures.length, "file")}:`);
+    for (const failure of summary.failures) lines.push(`  ${failure.display}: ${failure.reason}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function dedupe(files: InputFile[]): InputFile[] {
+  const seen = new Set<string>();
+  return files.filter((file) => (seen.has(file.path) ? false : (seen.add(file.path), true)));
+}
+
+export async function runConvert(inputs: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
+  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
+  const jobs = parseJobs(options.jobs, io);
+  if (maxUncompressedBytes === null || jobs === null) return EXIT_USAGE;
+  if (inputs.includes("-")) {
+    io.stderr("lsp-report: convert reads files and folders, not standard input: use `lsp-report parse -` for that\n");
+    return EXIT_USAGE;
+  }
+  if (options.format === "xlsx") {
+    const { convertToWorkbook } = await import("./workbook.js");
+    return convertToWorkbook(inputs, { outDir: options.outDir, validate: options.validate, quiet: options.quiet, jobs, maxUncompressedBytes, debug: options.debug }, io);
+  }
+  const format = options.format;
+  if (options.validate && !(await loadValidator())) {
+    // INTEGRATION POINT: see src/batch/findings.ts.
+    io.stderr("lsp-report: --validate: the validate engine is not available in this build\n");
+    return EXIT_USAGE;
+  }
+
+  const { files: found, problems } = await expandInputs(inputs, io.cwd);
+  const files = dedupe(found);
+  const roots = await inputRoots(inputs, io.cwd);
+  const outDir = resolve(io.cwd, options.outDir);
+  const plan: ConvertPlan = {
+    files,
+    outDir,
+    format,
+    base: commonBase(roots),
+    jobs,
+    bom: options.bom,
+    validate: options.validate ? {} : undefined,
+    maxUncompressedBytes,
+    debug: options.debug,
+  };
+  const refusal = await outputProblem(outDir, options.outDir, roots, plannedOutputs(plan));
+  if (refusal) {
+    io.stderr(`lsp-report: ${refusal}\n`);
+    return EXIT_USAGE;
+  }
+  if (files.length === 0) {
+    for (const problem of problems) reportFailure(io, problem.display, problem.reason);
+    io.stderr("lsp-report: nothing to convert\n");
+    return EXIT_USAGE;
+  }
+
+  await sweepStaleTemporaries(outDir);
+  const controller = new AbortController();
+  let stoppedBy: string | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stoppedBy ??= signal;
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const progress = createProgress(io, options.quiet, { label: `converting into ${basename(outDir)}` });
+  let failed = 0;
+  let summary: ConvertSummary;
+  try {
+    summary = await convertFiles(plan, {
+      signal: controller.signal,
+      onFile: (done, total, result) => {
+        if (!result.ok) failed++;
+        progress.update(done, total, failed);
+      },
+    });
+  } catch (error) {
+    progress.stop();
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`lsp-report: ${options.outDir}: cannot write (${code ?? (error instanceof Error ? error.message : String(error))}); nothing was put in place\n`);
+    return EXIT_USAGE;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  progress.stop();
+
+  if (summary.interrupted) {
+    const kept = format === "json" ? ` (${plural(summary.jsonFiles, "JSON file")} already written are complete)` : "";
+    io.stderr(`lsp-report: interrupted: no partial file left in ${options.outDir}${kept}\n`);
+    return SIGNAL_EXIT[stoppedBy ?? "SIGINT"] ?? EXIT_USAGE;
+  }
+  summary.failures.unshift(...problems.map((problem) => ({ display: problem.display, reason: problem.reason })));
+  summary.files += problems.length;
+  if (options.quiet) for (const failure of summary.failures) reportFailure(io, failure.display, failure.reason);
+  else io.stderr(formatSummary(summary, options.outDir, format, outDir));
+  return summary.failures.length > 0 ? EXIT_USAGE : EXIT_OK;
+}

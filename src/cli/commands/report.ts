@@ -1,0 +1,56 @@
+/**
+ * `lsp-report report`: inputs → one self-contained HTML dashboard (RAG matrix, indicators with
+ * charts, findings, summary), written to -o or standard output. Findings do not change the exit
+ * code: the dashboard shows them; `validate` is the command that fails on them.
+ */
+import { resolve } from "node:path";
+import { renderDashboard } from "../../emit/dashboard/index.js";
+import type { CliIo } from "../io.js";
+import { loadReports, reportFailure } from "../load.js";
+import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { writeFileAtomic } from "../write.js";
+import { megabytes } from "./parse.js";
+import { findingsOf } from "./workbook.js";
+
+export interface ReportCommandOptions {
+  output?: string;
+  title?: string;
+  validate: boolean;
+  maxUnzippedMb: string;
+  debug?: boolean;
+}
+
+/** "22 November 2026"; SOURCE_DATE_EPOCH (seconds) pins it for reproducible output. */
+export function generatedOn(env: CliIo["env"]): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const date = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+}
+
+export async function runReport(inputs: string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
+  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
+  if (maxUncompressedBytes === null) return EXIT_USAGE;
+  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes });
+  if (reports.length === 0) {
+    io.stderr("lsp-report: no update to report: nothing written\n");
+    return EXIT_USAGE;
+  }
+  const findings = options.validate ? await findingsOf(reports) : null;
+  if (options.validate && findings === null) io.stderr("lsp-report: the validate engine is not available in this build: the dashboard has no findings\n");
+  const html = renderDashboard(reports, findings ?? [], {
+    title: options.title,
+    generated: `Generated ${generatedOn(io.env)} by lsp-report`,
+    validated: findings !== null,
+  });
+  if (!options.output) {
+    io.stdout(html);
+  } else {
+    try {
+      await writeFileAtomic(resolve(io.cwd, options.output), html);
+    } catch (error) {
+      reportFailure(io, options.output, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return EXIT_USAGE;
+    }
+  }
+  return failures.length > 0 ? EXIT_USAGE : EXIT_OK;
+}

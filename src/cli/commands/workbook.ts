@@ -1,0 +1,101 @@
+/**
+ * What `report`, `parse --format xlsx` and `convert --format xlsx` share: the findings of the
+ * reports, and writing a workbook to a file. A workbook is binary, so it is only ever written
+ * to a file named with -o (parse) or put in --out-dir (convert).
+ */
+import { join, resolve } from "node:path";
+import { inputRoots, outputProblem } from "../../batch/outputs.js";
+import type { ReportFinding } from "../../emit/dashboard/findings.js";
+import type { Report } from "../../schema/records.js";
+import type { CliIo } from "../io.js";
+import { loadReports, reportFailure } from "../load.js";
+import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { writeFileAtomic } from "../write.js";
+
+/**
+ * INTEGRATION POINT (issue 4, src/validate): until the engine lands, it is looked for at run
+ * time, as src/batch/findings.ts does; null means "validation not available", which the
+ * dashboard and workbook say rather than showing an empty list as if all were well.
+ */
+type Validator = (reports: Report[], config?: unknown) => unknown;
+
+async function loadValidator(): Promise<Validator | null> {
+  const specifier = "../../validate/index.js";
+  try {
+    const module = (await import(specifier)) as Record<string, unknown>;
+    return typeof module.validate === "function" ? (module.validate as Validator) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The findings of every report, each stamped with its report's source: the same reference
+ * (HM-1a) appears in many quarters' files, and only the source tells which update it is about.
+ */
+export async function findingsOf(reports: Report[]): Promise<ReportFinding[] | null> {
+  const validate = await loadValidator();
+  if (!validate) return null;
+  const findings: ReportFinding[] = [];
+  for (const report of reports) {
+    const output = await validate([report]);
+    const list = (Array.isArray(output) ? output : ((output as { findings?: unknown[] })?.findings ?? [])) as ReportFinding[];
+    for (const finding of list) findings.push({ ...finding, source: finding.source ?? report.source.path });
+  }
+  return findings;
+}
+
+/** Write the workbook; false (with the reason on stderr) when the file cannot be written. */
+export async function writeWorkbook(reports: Report[], findings: ReportFinding[] | null, path: string, io: CliIo, display = path): Promise<boolean> {
+  // exceljs is big: loaded only when a workbook is asked for, so `parse` to JSON stays quick.
+  const { workbookBytes } = await import("../../emit/xlsx.js");
+  try {
+    await writeFileAtomic(resolve(io.cwd, path), await workbookBytes(reports, findings));
+    return true;
+  } catch (error) {
+    reportFailure(io, display, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return false;
+  }
+}
+
+export const XLSX_NEEDS_FILE = "--format xlsx writes a binary workbook, which a terminal or pipe cannot show: name a file with -o, e.g. -o records.xlsx";
+
+/** The file `convert --format xlsx` puts in --out-dir. */
+export const WORKBOOK_NAME = "workbook.xlsx";
+
+export interface ConvertWorkbookOptions {
+  outDir: string;
+  validate?: boolean;
+  quiet?: boolean;
+  jobs: number;
+  maxUncompressedBytes: number;
+  debug?: boolean;
+}
+
+/**
+ * `convert --format xlsx`: every input into one workbook in --out-dir. A workbook is written
+ * whole, so the reports are gathered first (through the same worker pool as the CSV batch),
+ * then written atomically; the same refusals as convert's other formats keep it out of the inputs.
+ */
+export async function convertToWorkbook(inputs: string[], options: ConvertWorkbookOptions, io: CliIo): Promise<number> {
+  const outDir = resolve(io.cwd, options.outDir);
+  const path = join(outDir, WORKBOOK_NAME);
+  const refusal = await outputProblem(outDir, options.outDir, await inputRoots(inputs, io.cwd), [path]);
+  if (refusal) {
+    io.stderr(`lsp-report: ${refusal}\n`);
+    return EXIT_USAGE;
+  }
+  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, jobs: options.jobs, maxUncompressedBytes: options.maxUncompressedBytes });
+  if (reports.length === 0) {
+    io.stderr("lsp-report: nothing to convert\n");
+    return EXIT_USAGE;
+  }
+  const findings = options.validate ? await findingsOf(reports) : null;
+  if (!(await writeWorkbook(reports, findings, path, io, join(options.outDir, WORKBOOK_NAME)))) return EXIT_USAGE;
+  if (!options.quiet) {
+    const updates = reports.reduce((sum, report) => sum + report.priorities.length, 0);
+    const of = failures.length > 0 ? ` of ${reports.length + failures.length}` : "";
+    io.stderr(`Converted ${reports.length}${of} files (${updates} updates) into ${join(options.outDir, WORKBOOK_NAME)}${findings ? `, with ${findings.length} findings` : ""}\n`);
+  }
+  return failures.length > 0 ? EXIT_USAGE : EXIT_OK;
+}

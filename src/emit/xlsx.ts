@@ -1,0 +1,101 @@
+/**
+ * Records and findings → an Excel workbook (exceljs): one sheet per record kind with exactly the
+ * CSV's columns and values (recordRows/csvColumns), and a findings sheet. The header row is
+ * frozen and filtered; RAG cells keep their label and are filled in Word's RAG colours; figures
+ * are numbers, with the text as written in the `_raw` column beside them.
+ */
+import ExcelJS from "exceljs";
+import { csvColumns, RECORD_KINDS, recordRows, type CsvRow, type RecordKind } from "./csv.js";
+import { RAG_FILL, RAG_TEXT, SEVERITY_FILL } from "./dashboard/palette.js";
+import type { ReportFinding } from "./dashboard/findings.js";
+import type { Location, Report } from "../schema/records.js";
+
+export const FINDINGS_SHEET = "findings";
+export const FINDING_COLUMNS = ["source", "reference", "ref", "rule", "severity", "message", "location"] as const;
+
+/** The columns whose cells are filled by their value. */
+const RATING_COLUMNS = new Set(["overall_rating", "rag"]);
+/** Excel refuses a cell longer than this and "repairs" the file by dropping it. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Text Excel can store: XML 1.0 forbids most control characters (a stray \u000b from Word would
+ * make Excel offer to repair the file), and a cell holds at most 32,767 characters.
+ */
+export function excelText(text: string): string {
+  const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+  return clean.length > EXCEL_CELL_LIMIT ? `${clean.slice(0, EXCEL_CELL_LIMIT - 1)}…` : clean;
+}
+
+function locationText(location: Location | null | undefined): string {
+  if (!location) return "";
+  return Object.entries(location).map(([key, value]) => `${key} ${value}`).join(" ");
+}
+
+export function findingRows(findings: ReportFinding[]): CsvRow[] {
+  return findings.map((finding) => ({
+    source: finding.source ?? null,
+    reference: finding.reference ?? null,
+    ref: finding.indicator ?? null,
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    location: locationText(finding.location),
+  }));
+}
+
+function solid(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex}` } };
+}
+
+/** Wide enough for the header and typical values, capped so long prose does not push the sheet away. */
+function columnWidth(column: string, rows: CsvRow[]): number {
+  const longest = rows.slice(0, 500).reduce((max, row) => Math.max(max, String(row[column] ?? "").length), column.length);
+  return Math.min(60, Math.max(8, longest + 2));
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly string[], rows: CsvRow[]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
+  sheet.columns = columns.map((column) => ({ header: column, key: column, width: columnWidth(column, rows) }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = solid("D9E1F2")));
+  for (const row of rows) {
+    const values = columns.map((column): Cell => {
+      const value = row[column] ?? null;
+      return typeof value === "string" ? excelText(value) : value;
+    });
+    // null leaves the cell empty, as the CSV leaves it blank.
+    const added = sheet.addRow(values.map((value) => (value === null ? undefined : value)));
+    columns.forEach((column, index) => {
+      const value = values[index];
+      const cell = added.getCell(index + 1);
+      if (RATING_COLUMNS.has(column) && (value === "Red" || value === "Amber" || value === "Green")) {
+        cell.fill = solid(RAG_FILL[value]);
+        cell.font = { bold: true, color: { argb: `FF${RAG_TEXT}` } };
+      }
+      if (column === "severity" && typeof value === "string" && SEVERITY_FILL[value]) cell.fill = solid(SEVERITY_FILL[value]);
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+}
+
+/**
+ * The workbook. `findings` null means validation was not run: the findings sheet is left out
+ * rather than left empty, because an empty one would read as "nothing wrong".
+ */
+export function buildWorkbook(reports: Report[], findings: ReportFinding[] | null = []): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "lsp-report";
+  for (const kind of RECORD_KINDS) addSheet(workbook, kind, csvColumns(kind as RecordKind), recordRows(reports, kind));
+  if (findings) addSheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, findingRows(findings));
+  return workbook;
+}
+
+/** The .xlsx file's bytes. */
+export async function workbookBytes(reports: Report[], findings: ReportFinding[] | null = []): Promise<Uint8Array> {
+  // exceljs declares its own Buffer type; in Node it is a real Buffer, which is a Uint8Array.
+  return (await buildWorkbook(reports, findings).xlsx.writeBuffer()) as unknown as Uint8Array;
+}

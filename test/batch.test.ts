@@ -1,0 +1,244 @@
+/**
+ * The batch machinery on its own: the ordered pool, the atomic writers and the sweep of a killed
+ * run's leftovers, the output-folder rules, the progress bar, loadReports over the pool, and the
+ * benchmark's corpus generator.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { convertFiles, type ConvertPlan } from "../src/batch/convert.js";
+import { commonBase, inputRoots, isWithin, outputProblem, realPathOf } from "../src/batch/outputs.js";
+import { orderedResults, workerPath } from "../src/batch/pool.js";
+import { AtomicFile, sweepStaleTemporaries } from "../src/batch/sink.js";
+import type { FileTask } from "../src/batch/task.js";
+import { expandInputs } from "../src/cli/inputs.js";
+import type { CliIo } from "../src/cli/io.js";
+import { loadReports } from "../src/cli/load.js";
+import { createProgress, inCi } from "../src/cli/progress.js";
+import { parseBytes } from "../src/index.js";
+// @ts-expect-error: plain JavaScript, no declarations
+import { makeCorpus } from "../bench/corpus.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const scratch = () => mkdtempSync(join(tmpdir(), "lsp-batch-"));
+
+function captureIo(overrides: Partial<CliIo> = {}): { io: CliIo; err: () => string } {
+  let err = "";
+  return {
+    io: { stdout: () => undefined, stderr: (text) => void (err += text), readStdin: async () => new Uint8Array(), cwd: ROOT, env: {}, stdoutIsTTY: false, stderrIsTTY: false, ...overrides },
+    err: () => err,
+  };
+}
+
+describe("orderedResults", () => {
+  // A slow .docx first and quick text files after it: with two workers the text files finish
+  // first, yet come out after it.
+  const names = ["fixtures/docx/q2-2008-09.docx", "fixtures/seeds/000_ebda395ebee889b1.txt", "fixtures/seeds/001_6f959b4cb1bc6ca1.txt", "fixtures/missing.txt", "fixtures/html/q4-2008-09.html"];
+  const tasks: FileTask[] = names.map((name) => ({ path: join(ROOT, name), display: name, output: "report" }));
+
+  it("gives results in input order whatever the number of jobs, a bad file as a result", async () => {
+    for (const jobs of [1, 2, 3]) {
+      const seen: string[] = [];
+      for await (const result of orderedResults(tasks, { jobs, window: 2 })) seen.push(`${result.display}:${result.ok ? (result.report?.priorities.length ?? 0) : result.reason}`);
+      expect(seen).toEqual([
+        "fixtures/docx/q2-2008-09.docx:10",
+        "fixtures/seeds/000_ebda395ebee889b1.txt:10",
+        "fixtures/seeds/001_6f959b4cb1bc6ca1.txt:7",
+        "fixtures/missing.txt:no such file",
+        "fixtures/html/q4-2008-09.html:7",
+      ]);
+    }
+  });
+
+  it("stops when its signal aborts", async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    for await (const result of orderedResults(tasks, { jobs: 2, signal: controller.signal })) {
+      seen.push(result.display);
+      controller.abort();
+    }
+    expect(seen).toEqual([names[0]]);
+  });
+
+  it("runs the compiled worker, beside the module in dist/ or from dist/ under the test runner", () => {
+    expect(workerPath()).toBe(join(ROOT, "dist/batch/worker.js"));
+    expect(existsSync(workerPath())).toBe(true);
+  });
+});
+
+describe("AtomicFile and the sweep of leftovers", () => {
+  it("shows nothing at the target until commit, then the whole file", async () => {
+    const dir = scratch();
+    const target = join(dir, "out", "indicators.csv");
+    const file = await AtomicFile.create(target);
+    await file.write("a,b\n");
+    await file.write("x".repeat(100_000));
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(join(dir, "out"))).toEqual([expect.stringMatching(/^\.indicators\.csv\.\d+\.[0-9a-f]{8}\.tmp$/)]);
+    await file.commit();
+    expect(readFileSync(target, "utf8")).toBe(`a,b\n${"x".repeat(100_000)}`);
+    expect(readdirSync(join(dir, "out"))).toEqual(["indicators.csv"]);
+  });
+
+  it("abort removes the temporary file and leaves the old target as it was", async () => {
+    const dir = scratch();
+    const target = join(dir, "priorities.csv");
+    writeFileSync(target, "old\n");
+    const file = await AtomicFile.create(target);
+    await file.write("new, half written");
+    await file.abort();
+    expect(readdirSync(dir)).toEqual(["priorities.csv"]);
+    expect(readFileSync(target, "utf8")).toBe("old\n");
+  });
+
+  it("convertFiles, failing mid-run (a write error injected), leaves neither partial files nor temporary files", async () => {
+    const dir = scratch();
+    const { files } = await expandInputs(["fixtures/seeds", "fixtures/docx"], ROOT);
+    const plan: ConvertPlan = { files, outDir: join(dir, "out"), format: "csv", base: ROOT, jobs: 1 };
+    let calls = 0;
+    await expect(
+      convertFiles(plan, {
+        onFile: () => {
+          if (++calls === 2) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        },
+      }),
+    ).rejects.toThrow(/no space left/);
+    expect(readdirSync(join(dir, "out"))).toEqual([]);
+  });
+
+  it("removes the temporary files of a process that is gone, and only those", async () => {
+    const dir = scratch();
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    mkdirSync(join(dir, "deep"));
+    const stale = [`.indicators.csv.${gone}.0badf00d.tmp`, `deep/.q2.txt.json.${gone}.12345678.tmp`];
+    const kept = [`.actions.csv.${process.pid}.deadbeef.tmp`, "indicators.csv", `.notes.${gone}.tmp`, `indicators.csv.${gone}.0badf00d.tmp`];
+    for (const name of [...stale, ...kept]) writeFileSync(join(dir, name), "x");
+    expect(await sweepStaleTemporaries(dir)).toBe(2);
+    for (const name of stale) expect(existsSync(join(dir, name))).toBe(false);
+    for (const name of kept) expect(existsSync(join(dir, name))).toBe(true);
+    expect(await sweepStaleTemporaries(join(dir, "missing"))).toBe(0);
+  });
+});
+
+describe("output folder rules", () => {
+  it("isWithin compares whole path segments", () => {
+    expect(isWithin("/a/b", "/a/b")).toBe(true);
+    expect(isWithin("/a/b/c", "/a/b")).toBe(true);
+    expect(isWithin("/a/bc", "/a/b")).toBe(false);
+    expect(isWithin("/a", "/a/b")).toBe(false);
+    expect(isWithin("/a/b", "/")).toBe(true);
+  });
+
+  it("realPathOf resolves links as far as the path exists", async () => {
+    const dir = await realPathOf(scratch());
+    mkdirSync(join(dir, "real"));
+    symlinkSync(join(dir, "real"), join(dir, "link"));
+    expect(await realPathOf(join(dir, "link", "not", "yet"))).toBe(join(dir, "real", "not", "yet"));
+  });
+
+  it("commonBase is the deepest folder holding every input", async () => {
+    const roots = await inputRoots(["fixtures/seeds", "fixtures/docx/q2-2008-09.docx"], ROOT);
+    expect(commonBase(roots)).toBe(join(ROOT, "fixtures"));
+    expect(commonBase(await inputRoots(["fixtures/seeds"], ROOT))).toBe(join(ROOT, "fixtures/seeds"));
+    expect(commonBase(await inputRoots(["fixtures/seeds/000_ebda395ebee889b1.txt"], ROOT))).toBe(join(ROOT, "fixtures/seeds"));
+  });
+
+  it("outputProblem allows a folder outside the inputs", async () => {
+    const dir = scratch();
+    const roots = await inputRoots(["fixtures"], ROOT);
+    expect(await outputProblem(join(dir, "out"), "out", roots, [join(dir, "out", "indicators.csv")])).toBeNull();
+  });
+});
+
+describe("progress bar", () => {
+  it("is silent unless standard error is a terminal, CI is unset and --quiet is not given", () => {
+    for (const [overrides, quiet] of [
+      [{ stderrIsTTY: false }, false],
+      [{ stderrIsTTY: true, env: { CI: "true" } }, false],
+      [{ stderrIsTTY: true, env: { CI: "1" } }, false],
+      [{ stderrIsTTY: true }, true],
+    ] as const) {
+      const { io, err } = captureIo(overrides as Partial<CliIo>);
+      const progress = createProgress(io, quiet, { label: "converting" });
+      progress.update(1, 2, 0);
+      progress.update(2, 2, 1);
+      progress.stop();
+      expect(err()).toBe("");
+    }
+  });
+
+  it("treats CI=false and CI=0 as no CI", () => {
+    expect(inCi({ CI: "false" })).toBe(false);
+    expect(inCi({ CI: "0" })).toBe(false);
+    expect(inCi({})).toBe(false);
+    expect(inCi({ CI: "true" })).toBe(true);
+  });
+
+  it("on a terminal redraws one line at most every interval, always the last state, and clears it", () => {
+    const { io, err } = captureIo({ stderrIsTTY: true });
+    let now = 0;
+    const progress = createProgress(io, false, { label: "converting", width: 10, interval: 100, now: () => now });
+    progress.update(1, 4, 0);
+    now = 50;
+    progress.update(2, 4, 1); // too soon: skipped
+    now = 200;
+    progress.update(3, 4, 1);
+    progress.update(4, 4, 1); // the last one is always drawn
+    progress.stop();
+    expect(err().split("\r\x1b[K")).toEqual([
+      "",
+      "converting ███░░░░░░░ 1/4 files 25% eta 0s",
+      "converting ████████░░ 3/4 files 75%, 1 failed eta 1s",
+      "converting ██████████ 4/4 files 100%, 1 failed",
+      "",
+    ]);
+  });
+});
+
+describe("loadReports over the pool", () => {
+  it("gives the same reports and the same failure lines with --jobs 2 as one by one", async () => {
+    const inputs = ["fixtures/docx", "fixtures/seeds", "fixtures/missing.txt", "fixtures/html"];
+    const one = captureIo();
+    const two = captureIo();
+    const sequential = await loadReports(inputs, one.io, { jobs: 1 });
+    const pooled = await loadReports(inputs, two.io, { jobs: 2 });
+    expect(pooled.reports.map((report) => report.source.path)).toEqual(sequential.reports.map((report) => report.source.path));
+    expect(JSON.stringify(pooled.reports)).toBe(JSON.stringify(sequential.reports));
+    expect(pooled.failures).toEqual(sequential.failures);
+    expect(two.err()).toBe(one.err());
+    expect(one.err()).toBe("lsp-report: fixtures/missing.txt: no such file or folder\n");
+  });
+});
+
+describe("benchmark corpus", () => {
+  it("makes varied text updates from the seeds that parse, each with its template's updates", async () => {
+    const dir = scratch();
+    const corpus = makeCorpus({ updates: 60, out: join(dir, "corpus"), formats: ["text"], seed: 7 });
+    expect(corpus.updates).toBeGreaterThanOrEqual(60);
+    expect(corpus.files.length).toBe(7); // 10 + 7 + 10 + 7 + 10 + 7 + 10 = 61
+    const seeds = [readFileSync(join(ROOT, "fixtures/seeds/000_ebda395ebee889b1.txt")), readFileSync(join(ROOT, "fixtures/seeds/001_6f959b4cb1bc6ca1.txt"))];
+    const contents = new Set<string>();
+    for (const file of corpus.files as { path: string; updates: number }[]) {
+      const bytes = readFileSync(file.path);
+      expect(seeds.some((seed) => seed.equals(bytes))).toBe(false);
+      contents.add(bytes.toString("latin1"));
+      const report = await parseBytes(bytes, file.path);
+      expect(report.priorities).toHaveLength(file.updates);
+    }
+    expect(contents.size).toBe(corpus.files.length);
+    // The same seed makes the same corpus.
+    const again = makeCorpus({ updates: 60, out: join(dir, "again"), formats: ["text"], seed: 7 });
+    expect(readFileSync(again.files[3].path)).toEqual(readFileSync(corpus.files[3].path));
+  });
+
+  it("makes .docx updates that parse", async () => {
+    const dir = scratch();
+    const corpus = makeCorpus({ updates: 17, out: join(dir, "corpus"), formats: ["docx"] });
+    expect(corpus.docx).toHaveLength(2);
+    for (const file of corpus.files as { path: string; updates: number }[]) {
+      expect((await parseBytes(readFileSync(file.path), file.path)).priorities).toHaveLength(file.updates);
+    }
+  });
+});

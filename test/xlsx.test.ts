@@ -1,0 +1,161 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { csvColumns, emitCsv, neutraliseCell, RECORD_KINDS } from "../src/emit/csv.js";
+import type { ReportFinding } from "../src/emit/dashboard/findings.js";
+import { EXCEL_CELL_LIMIT, excelText, FINDING_COLUMNS, workbookBytes } from "../src/emit/xlsx.js";
+import { runCli } from "./helpers/cli.js";
+import { loadSeeds, Q2, Q4 } from "./browser/seeds.js";
+
+const reports = await loadSeeds();
+const findings: ReportFinding[] = [
+  { rule: "pi-rating-contradicts-result", severity: "error", message: "NI 187: rated Amber, but 3.35% misses the 3% target", reference: "TP-1d", indicator: "NI 187", source: Q2, location: { line: 230 } },
+  { rule: "overdue-action", severity: "warning", message: "=due before the quarter", reference: "TP-3a", source: Q4 },
+];
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+const workbook = await readBack(await workbookBytes(reports, findings));
+
+/** A cell as the CSV writes it: blank for empty, true/false, numbers in JavaScript's notation, text guarded against formulas. */
+function asCsv(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return String(neutraliseCell(value));
+  throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
+}
+
+describe("xlsx workbook of both seeds", () => {
+  it("has a sheet per record kind and a findings sheet", () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...RECORD_KINDS, "findings"]);
+  });
+
+  it.each(RECORD_KINDS)("%s: the same values as the CSV output, cell by cell", (kind) => {
+    const sheet = workbook.getWorksheet(kind)!;
+    const csv = parseCsv(emitCsv(reports, kind), { relax_quotes: true }) as string[][];
+    expect(sheet.rowCount).toBe(csv.length);
+    expect(sheet.columnCount).toBe(csvColumns(kind).length);
+    let cells = 0;
+    csv.forEach((row, r) => {
+      row.forEach((text, c) => {
+        expect({ row: r + 1, column: csv[0][c], value: asCsv(sheet.getRow(r + 1).getCell(c + 1).value) }).toEqual({ row: r + 1, column: csv[0][c], value: text });
+        cells++;
+      });
+    });
+    expect(cells).toBeGreaterThan(100);
+  });
+
+  it.each([...RECORD_KINDS, "findings"])("%s: header row frozen and filtered", (kind) => {
+    const sheet = workbook.getWorksheet(kind)!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const columns = kind === "findings" ? FINDING_COLUMNS.length : csvColumns(kind as (typeof RECORD_KINDS)[number]).length;
+    const lastColumn = sheet.getRow(1).getCell(columns).address.replace(/\d+$/, "");
+    expect(sheet.autoFilter).toBe(`A1:${lastColumn}${sheet.rowCount}`);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+  });
+
+  it("stores figures as numbers with the text as written beside them", () => {
+    const sheet = workbook.getWorksheet("indicators")!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const at = (name: string) => header.indexOf(name) + 1;
+    const ni141 = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(at("ref")).value === "NI 141")!;
+    expect(ni141.getCell(at("result_raw")).value).toBe("70.91%");
+    expect(ni141.getCell(at("result_value")).value).toBe(70.91);
+    expect(ni141.getCell(at("result_value")).type).toBe(ExcelJS.ValueType.Number);
+    expect(at("result_value")).toBe(at("result_raw") + 1);
+    expect(ni141.getCell(at("baseline_raw")).value).toBe("58.61% (Q2 2007/08)");
+    expect(ni141.getCell(at("baseline_value")).value).toBe(58.61);
+    expect(ni141.getCell(at("forecast_value")).value).toBe(72.7);
+    expect(ni141.getCell(at("quarter")).value).toBe(2);
+    expect(ni141.getCell(at("result_provisional")).value).toBe(false);
+  });
+
+  it("fills RAG cells in their colour and keeps their label", () => {
+    const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const priorities = workbook.getWorksheet("priorities")!;
+    const header = (priorities.getRow(1).values as string[]).slice(1);
+    const rating = header.indexOf("overall_rating") + 1;
+    const reference = header.indexOf("reference") + 1;
+    const seen: Record<string, string> = {};
+    priorities.eachRow((row, number) => {
+      if (number === 1) return;
+      const cell = row.getCell(rating);
+      seen[`${row.getCell(reference).value} Q${row.getCell(header.indexOf("quarter") + 1).value}`] = `${cell.value} ${fillOf(cell)}`;
+    });
+    expect(seen["TP-1b Q2"]).toBe("Red FFFF0000");
+    expect(seen["TP-3a Q4"]).toBe("Red FFFF0000");
+    expect(seen["HM-1a Q2"]).toBe("Amber FFFFC000");
+    expect(Object.values(seen).filter((text) => text.startsWith("Amber"))).toHaveLength(14);
+    expect(Object.values(seen).every((text) => /^(Red FFFF0000|Amber FFFFC000|Green FF00B050)$/.test(text))).toBe(true);
+
+    const indicators = workbook.getWorksheet("indicators")!;
+    const ragColumn = (indicators.getRow(1).values as string[]).indexOf("rag");
+    const rated = indicators.getColumn(ragColumn).values.slice(2).filter(Boolean);
+    // NI 7, NI 154, NI 155, NI 187, NI 152 and NI 153 are rated in Q2; Q4 has no PI-level RAG.
+    expect(rated).toEqual(Array(6).fill("Amber"));
+    indicators.getColumn(ragColumn).eachCell((cell, row) => {
+      if (row === 1) return;
+      if (cell.value === "Amber") expect(fillOf(cell)).toBe("FFFFC000");
+      if (cell.value === null) expect(cell.fill).toBeUndefined();
+    });
+  });
+
+  it("lists the findings, severity filled and labelled, text never a formula", () => {
+    const sheet = workbook.getWorksheet("findings")!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([...FINDING_COLUMNS]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([Q2, "TP-1d", "NI 187", "pi-rating-contradicts-result", "error", "NI 187: rated Amber, but 3.35% misses the 3% target", "line 230"]);
+    expect((sheet.getRow(2).getCell(5).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF4B6B6");
+    expect(sheet.getRow(3).getCell(6).value).toBe("=due before the quarter");
+    expect(sheet.getRow(3).getCell(6).type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it("leaves the findings sheet out when validation was not run", async () => {
+    const unvalidated = await readBack(await workbookBytes(reports, null));
+    expect(unvalidated.worksheets.map((sheet) => sheet.name)).toEqual([...RECORD_KINDS]);
+  });
+
+  it("writes only text Excel can store", () => {
+    expect(excelText("a\u0000b\u000bc\td\ne")).toBe("abc\td\ne");
+    expect(excelText("x".repeat(EXCEL_CELL_LIMIT + 10))).toHaveLength(EXCEL_CELL_LIMIT);
+  });
+});
+
+describe("lsp-report parse --format xlsx", () => {
+  it("writes the workbook to -o", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lsp-report-"));
+    const run = await runCli(["parse", Q2, Q4, "--format", "xlsx", "-o", join(dir, "seeds.xlsx")]);
+    expect(run).toMatchObject({ code: 0, stdout: "" });
+    expect(readdirSync(dir)).toEqual(["seeds.xlsx"]);
+    const written = await readBack(readFileSync(join(dir, "seeds.xlsx")));
+    expect(written.getWorksheet("priorities")!.rowCount).toBe(18);
+    expect(written.getWorksheet("indicators")!.rowCount).toBe(30);
+  });
+
+  it("convert --format xlsx puts workbook.xlsx in --out-dir, never inside the inputs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lsp-report-"));
+    const run = await runCli(["convert", "fixtures/seeds", "--out-dir", join(dir, "out"), "--format", "xlsx", "--jobs", "1"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`Converted 2 files (17 updates) into ${join(dir, "out", "workbook.xlsx")}\n`);
+    const written = await readBack(readFileSync(join(dir, "out", "workbook.xlsx")));
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([...RECORD_KINDS]);
+    expect(written.getWorksheet("priorities")!.rowCount).toBe(18);
+    const inside = await runCli(["convert", "fixtures/seeds", "--out-dir", "fixtures/seeds/out", "--format", "xlsx"]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toBe("lsp-report: --out-dir fixtures/seeds/out is inside the input folder fixtures/seeds: write the output outside the inputs\n");
+  });
+
+  it("refuses to write a workbook to standard output, with one line, exit 2", async () => {
+    const run = await runCli(["parse", Q2, "--format", "xlsx"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("lsp-report: --format xlsx writes a binary workbook, which a terminal or pipe cannot show: name a file with -o, e.g. -o records.xlsx\n");
+  });
+});
