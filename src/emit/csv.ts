@@ -147,7 +147,7 @@ export function csvColumns(kind: RecordKind): string[] {
     indicators: () =>
       indicatorRow(empty, priority, {
         ref: "", measure: null, definition: "", comments: "", baseline: blankValue, targets: [], result: { ...blankValue, kind: "year-to-date" },
-        rag: null, ragRaw: "", ragFill: null, ragFromFill: false, forecast: null, dataQuality: "", location: {},
+        rag: null, ragRaw: "", ragFill: null, ragFromFill: false, forecast: null, hasRagColumn: false, dataQuality: "", location: {},
       }),
     actions: () =>
       actionRow(empty, priority, {

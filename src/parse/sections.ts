@@ -101,6 +101,7 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
     ragFill: fill.rag ?? null,
     ragFromFill: rating.fromFill,
     forecast: forecast && forecast.value !== null ? forecast : null,
+    hasRagColumn: section.columns.some((column) => column.role === "rag"),
     dataQuality: text.dataQuality ?? "",
     location: row.location,
   };

@@ -89,6 +89,7 @@ export const Indicator = z.object({
   ragFill: z.string().nullable().describe("The RAG cell's shading as hex, in Word and HTML documents"),
   ragFromFill: z.boolean().describe("True when the rating was read from the cell's colour alone"),
   forecast: Value.nullable().describe("A number written in the RAG column: a year-end forecast"),
+  hasRagColumn: z.boolean().describe("Whether the PI table has a RAG column (the Q4 layout has none)"),
   dataQuality: z.string(),
   location: Location,
 });
