@@ -81,6 +81,41 @@ describe("dashboard HTML", () => {
     expect(count("Health and Wellbeing", "2008/09 Q4", "Amber")).toBe("0");
   });
 
+  it("summary: one row per theme and quarter, every count naming its theme, quarter and rating", () => {
+    expect($("table.counts thead th").map((_, th) => $(th).text()).get()).toEqual(["Theme", "Quarter", "Red", "Amber", "Green", "No rating"]);
+    expect($("table.counts tbody th[scope=rowgroup]").map((_, th) => `${$(th).text()} ${$(th).attr("rowspan")}`).get()).toEqual(["Harmonious Communities 2", "Health and Wellbeing 2", "Thriving Places 2"]);
+    // The same number of columns whatever the number of quarters: a year of four still fits A4.
+    expect($("table.counts tbody tr").first().children()).toHaveLength(6);
+    expect($("table.counts tbody tr").eq(1).children()).toHaveLength(5);
+    const cell = $('td[data-theme="Thriving Places"][data-period="2008/09 Q4"][data-kind="Red"]');
+    const named = cell.attr("headers")!.split(" ").map((id) => $(`#${id.replace(/\//g, "\\/")}`).text());
+    expect(named).toEqual(["Thriving Places", "Q4 2008/09", "Red"]);
+    expect($("table.counts tfoot td[data-kind=Amber]").map((_, td) => $(td).text()).get()).toEqual(["8", "6"]);
+  });
+
+  it("keeps every chart's target label inside the plot, off the axis and off the points", () => {
+    const labels = $("svg.chart").map((_, svg) => {
+      const chart = $(svg);
+      const label = chart.find("text.target-label");
+      if (label.length === 0) return [];
+      const axis = Number(chart.find("line.axis").attr("y1"));
+      const baseline = Number(label.attr("y"));
+      const points = chart.find("circle.result").map((_, circle) => Number($(circle).attr("cy"))).get();
+      return [{ id: chart.attr("id"), baseline, axis, line: Number(chart.find("line.target").first().attr("y1")), points }];
+    }).get() as { id: string; baseline: number; axis: number; line: number; points: number[] }[];
+    expect(labels).toHaveLength(14);
+    for (const label of labels) {
+      expect(label.baseline, label.id).toBeLessThanOrEqual(label.axis - 2);
+      expect(label.baseline - 8, label.id).toBeGreaterThanOrEqual(0);
+    }
+    // NI 187 (SAP < 35): the 6.64% target is the lowest figure, next to the axis: its label goes above the line.
+    const sap35 = labels.find((label) => label.id === "p-TP-1d-i2-chart")!;
+    expect(sap35.baseline).toBeLessThan(sap35.line);
+    // NI 141: 70.91% sits above the 66% target, so its label stays under the line, clear of the point.
+    const ni141 = labels.find((label) => label.id === "p-HW-3b-i3-chart")!;
+    expect(ni141.baseline).toBeGreaterThan(ni141.line);
+  });
+
   it("draws a chart for every indicator with a figure, and says why not for the others", () => {
     const charted = $("tr[data-indicator]").filter((_, row) => $(row).find("svg.chart").length === 1).map((_, row) => $(row).attr("data-indicator")).get();
     const uncharted = $("tr[data-indicator]").filter((_, row) => $(row).find("svg.chart").length === 0).map((_, row) => $(row).attr("data-indicator")).get();
@@ -166,6 +201,16 @@ describe("dashboard findings", () => {
     expect(unvalidated("#summary").text()).toContain("Validation was not run");
     expect(unvalidated('td[data-severity="error"]')).toHaveLength(0);
   });
+
+  it("says when no validate engine is available, which is not the same as none found or not run", () => {
+    const $$ = load(renderDashboard(reports, [], { validation: "unavailable" }));
+    expect($$("#summary [data-validation]").attr("data-validation")).toBe("unavailable");
+    expect($$("#summary").text()).toContain("Validation is not available in this build of lsp-report");
+    expect($$('td[data-severity="error"]')).toHaveLength(0);
+    const clean = load(renderDashboard(reports, [], { validation: "run" }));
+    expect(clean('td[data-severity="error"]').text()).toBe("0");
+    expect(clean("#summary [data-validation]")).toHaveLength(0);
+  });
 });
 
 describe("lsp-report report", () => {
@@ -179,6 +224,18 @@ describe("lsp-report report", () => {
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html).toContain("Generated 14 November 2023 by lsp-report");
     expect(load(html)("td.cell[data-rating]:not(.empty)")).toHaveLength(17);
+  });
+
+  it("validates by default, and says so plainly when the validate engine is not in this build", async () => {
+    const run = await runCli(["report", Q2]);
+    const $$ = load(run.stdout);
+    if (run.stderr) {
+      expect(run.stderr).toBe("lsp-report: the validate engine is not available in this build: the dashboard has no findings\n");
+      expect($$("#summary [data-validation]").attr("data-validation")).toBe("unavailable");
+    } else {
+      expect($$("table.severity td[data-severity]")).toHaveLength(3);
+    }
+    expect(run.code).toBe(0);
   });
 
   it("prints to standard output without -o, with a title", async () => {

@@ -4,13 +4,15 @@
  * would open an attachment, with every request that is not the file itself refused.
  * Without Chromium these tests skip and say so; every other test still runs.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { EXPECTED_CELLS, MATRIX_ROWS, Q2, Q4 } from "./seeds.js";
+import { renderDashboard } from "../../src/emit/dashboard/index.js";
+import type { Report } from "../../src/index.js";
+import { EXPECTED_CELLS, loadSeeds, MATRIX_ROWS, Q2, Q4 } from "./seeds.js";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(executablePath);
@@ -20,6 +22,7 @@ if (!hasChromium) {
 
 const ARTIFACTS = resolve("test-artifacts");
 const DASHBOARD = resolve(ARTIFACTS, "dashboard.html");
+const YEAR = resolve(ARTIFACTS, "dashboard-year.html");
 /** The README's picture; rewritten only when asked (UPDATE_SCREENSHOTS=1) or missing, so runs leave git clean. */
 const DOCS_SCREENSHOT = resolve("docs/dashboard.png");
 
@@ -50,6 +53,27 @@ describe.skipIf(!hasChromium)("dashboard in headless Chromium", () => {
     });
     await page.goto(pathToFileURL(DASHBOARD).href, { waitUntil: "load" });
   }, 60_000);
+
+  /**
+   * What sticks out past an A4 page's printable width (210 mm less the 12 mm margins, at 96 dpi)
+   * in print styles, on a page of its own so the other tests keep their screen view.
+   */
+  async function printOverflow(url: string): Promise<string[]> {
+    const print = await browser.newPage({ viewport: { width: 703, height: 1000 } });
+    try {
+      await print.route("**/*", (route) => (route.request().url() === url ? route.continue() : route.abort()));
+      await print.emulateMedia({ media: "print" });
+      await print.goto(url, { waitUntil: "load" });
+      return await print.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll("body *")].filter((element) => element.getBoundingClientRect().right > width + 0.5);
+        // The outermost of each run: a table too wide, not every cell in it.
+        return wide.filter((element) => !wide.includes(element.parentElement!)).map((element) => `${element.tagName.toLowerCase()}${element.className && typeof element.className === "string" ? `.${element.className}` : ""} ends at ${Math.round(element.getBoundingClientRect().right)}px of ${width}px`);
+      });
+    } finally {
+      await print.close();
+    }
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -118,12 +142,20 @@ describe.skipIf(!hasChromium)("dashboard in headless Chromium", () => {
     expect(pages.length).toBeGreaterThan(3);
     expect(pages.length).toBeLessThan(16);
     expect(text).toMatch(/\/MediaBox\s*\[0 0 594\.9\d* 841\.9\d*\]/); // A4 in points
-    await page.emulateMedia({ media: "print" });
-    await page.setViewportSize({ width: 703, height: 1000 }); // A4 less the 12 mm margins, at 96 dpi
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
-    await page.emulateMedia({ media: "screen" });
-    await page.setViewportSize({ width: 1200, height: 1500 });
+    expect(await printOverflow(pathToFileURL(DASHBOARD).href)).toEqual([]);
+  });
+
+  it("prints a year of four quarters to A4 width too", async () => {
+    // The seeds hold Q2 and Q4; Q1 and Q3 are the same updates relabelled, as a full year would look.
+    const [q2, q4] = await loadSeeds();
+    const relabel = (report: Report, quarter: number): Report => {
+      const copy = structuredClone(report);
+      copy.source.path = copy.source.path.replace(/\.txt$/, `-q${quarter}.txt`);
+      for (const priority of copy.priorities) priority.quarter = quarter;
+      return copy;
+    };
+    writeFileSync(YEAR, renderDashboard([relabel(q2, 1), q2, relabel(q4, 3), q4], [], { validation: "off" }));
+    expect(await printOverflow(pathToFileURL(YEAR).href)).toEqual([]);
   });
 
   it("saves screenshots: the whole page as a test artefact, the first screen for the README", async () => {

@@ -40,7 +40,7 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
   const html = renderDashboard(reports, findings ?? [], {
     title: options.title,
     generated: `Generated ${generatedOn(io.env)} by lsp-report`,
-    validated: findings !== null,
+    validation: !options.validate ? "off" : findings === null ? "unavailable" : "run",
   });
   if (!options.output) {
     io.stdout(html);

@@ -11,6 +11,8 @@ import type { IndicatorView, Period } from "./model.js";
 const WIDTH = 260;
 const HEIGHT = 100;
 const PLOT = { left: 6, right: WIDTH - 6, top: 16, bottom: HEIGHT - 18 };
+/** Height of a 9px label above its baseline, for keeping labels off lines and each other. */
+const TEXT_HEIGHT = 8;
 /** Room on the right for a forecast's label ("fcst 1,800"), drawn beside the last quarter. */
 const FORECAST_ROOM = 44;
 
@@ -87,14 +89,20 @@ export function indicatorChart(indicator: IndicatorView, periods: Period[], id: 
     const level = n(y(slot.target.value!));
     parts.push(`<line class="target" x1="${n(x(index) - half)}" y1="${level}" x2="${n(x(index) + half)}" y2="${level}"/>`);
   });
-  // The target's label goes under the start of its line, or over it when a point of that
-  // quarter sits just below the line (its own label, written above it, would collide).
+  // The target's label goes under the start of its line, or over it when there is no room
+  // below (the axis and its ticks) or a point of that quarter, with its own label written above
+  // it, sits in the way.
   const firstTarget = slots.findIndex((slot) => slot.target);
   if (firstTarget !== -1) {
     const target = slots[firstTarget].target!;
     const level = y(target.value!);
-    const near = [slots[firstTarget].result, slots[firstTarget].forecast].some((value) => value && y(value.value!) > level && y(value.value!) - level < 22);
-    parts.push(`<text class="target-label" x="${n(x(firstTarget) - half + 2)}" y="${n(near ? level - 4 : level + 11)}">target ${escapeHtml(figure(target))}</text>`);
+    const marks = [slots[firstTarget].result, slots[firstTarget].forecast].filter((value): value is Value => value !== undefined).map((value) => y(value.value!));
+    // A label's box: its baseline less the text's height; a point's: its label above it down to the point.
+    const clear = (baseline: number) => baseline - TEXT_HEIGHT >= PLOT.top - 12 && baseline <= PLOT.bottom - 2 && marks.every((mark) => baseline < mark - 15 || baseline - TEXT_HEIGHT > mark + 5);
+    const below = level + 11;
+    const above = level - 4;
+    const at = clear(below) ? below : clear(above) ? above : below <= PLOT.bottom - 2 ? below : above;
+    parts.push(`<text class="target-label" x="${n(x(firstTarget) - half + 2)}" y="${n(at)}">target ${escapeHtml(figure(target))}</text>`);
   }
   if (hasBaseline) {
     parts.push(`<circle class="baseline" cx="${n(x(0))}" cy="${n(y(indicator.baseline.value!))}" r="3.5"/>`);

@@ -6,13 +6,14 @@
 import type { Report } from "../../schema/records.js";
 import type { ReportFinding } from "./findings.js";
 import { escapeHtml, plural, RATING_SYMBOL_DEFS } from "./html.js";
-import { matrixSection, summarySection } from "./matrix.js";
+import { matrixSection, summarySection, type ValidationState } from "./matrix.js";
 import { buildModel, type DashboardModel } from "./model.js";
 import { findingItems, prioritySection } from "./priority.js";
 import { STYLE } from "./style.js";
 
 export type { ReportFinding, Severity } from "./findings.js";
 export { buildModel, type DashboardModel } from "./model.js";
+export type { ValidationState } from "./matrix.js";
 
 export interface DashboardOptions {
   title?: string;
@@ -20,6 +21,11 @@ export interface DashboardOptions {
   generated?: string;
   /** Whether findings were looked for: "no findings" and "not validated" read differently. */
   validated?: boolean;
+  /**
+   * Finer than `validated`: "off" (left out on purpose) or "unavailable" (no validate engine in
+   * this build); wins over `validated` when given.
+   */
+  validation?: ValidationState;
 }
 
 export const DEFAULT_TITLE = "Leeds Strategic Plan: quarterly performance dashboard";
@@ -70,7 +76,7 @@ ${options.generated ? `<p class="meta">${escapeHtml(options.generated)}</p>` : "
 <main>
 ${notices(model)}
 ${matrixSection(model)}
-${summarySection(model, options.validated ?? findings.length > 0)}
+${summarySection(model, options.validation ?? ((options.validated ?? findings.length > 0) ? "run" : "off"))}
 <section id="priorities" aria-label="Improvement priorities">
 ${priorities.join("\n")}
 </section>

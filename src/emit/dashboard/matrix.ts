@@ -45,29 +45,53 @@ ${bodies.join("\n")}
 </section>`;
 }
 
+/**
+ * One row per theme and quarter, the ratings across: as many columns whatever the number of
+ * quarters, so a year of four still fits an A4 page. Every count names its headers (theme,
+ * quarter, rating) with `headers`, which screen readers follow in a table with row groups.
+ */
 function ratingSummary(model: DashboardModel): string {
   const kinds = ["Red", "Amber", "Green", "none"] as const;
   const heading = (kind: (typeof kinds)[number]) => (kind === "none" ? "No rating" : ratingBadge(kind));
-  const groups = model.periods.map((period) => `<th scope="colgroup" colspan="4">${escapeHtml(period.label)}</th>`).join("");
-  const subheads = model.periods.map(() => kinds.map((kind) => `<th scope="col" class="num">${heading(kind)}</th>`).join("")).join("");
+  const heads = kinds.map((kind) => `<th scope="col" class="num" id="sum-${kind}">${heading(kind)}</th>`).join("");
   const totals = model.periods.map(() => ({ Red: 0, Amber: 0, Green: 0, none: 0 }));
-  const rows = model.themes.map((theme) => {
-    const cells = model.periods.map((period, index) => {
-      const counts = ratingCounts(theme, period);
-      for (const kind of kinds) totals[index][kind] += counts[kind];
-      return kinds.map((kind) => `<td class="num" data-theme="${escapeHtml(theme.name)}" data-period="${escapeHtml(period.key)}" data-kind="${kind}">${counts[kind]}</td>`).join("");
+  const rowsOf = (group: string, label: string, countsOf: (index: number) => Record<(typeof kinds)[number], number>, attributes: (index: number) => string) =>
+    model.periods.map((period, index) => {
+      const counts = countsOf(index);
+      const rowId = `${group}-${idPart(period.key)}`;
+      const groupCell = index === 0 ? `<th scope="rowgroup" id="${group}" rowspan="${model.periods.length}">${label}</th>` : "";
+      const cells = kinds.map((kind) => `<td class="num" headers="${group} ${rowId} sum-${kind}"${attributes(index)} data-kind="${kind}">${counts[kind]}</td>`).join("");
+      return `<tr>${groupCell}<th scope="row" id="${rowId}" headers="${group}">${escapeHtml(period.label)}</th>${cells}</tr>`;
     });
-    return `<tr><th scope="row">${escapeHtml(theme.name)}</th>${cells.join("")}</tr>`;
+  const bodies = model.themes.map((theme, themeIndex) => {
+    const rows = rowsOf(
+      `sum-t${themeIndex + 1}`,
+      escapeHtml(theme.name),
+      (index) => {
+        const counts = ratingCounts(theme, model.periods[index]);
+        for (const kind of kinds) totals[index][kind] += counts[kind];
+        return counts;
+      },
+      (index) => ` data-theme="${escapeHtml(theme.name)}" data-period="${escapeHtml(model.periods[index].key)}"`,
+    );
+    return `<tbody>${rows.join("")}</tbody>`;
   });
-  const totalCells = totals.map((counts) => kinds.map((kind) => `<td class="num">${counts[kind]}</td>`).join("")).join("");
+  const totalRows = model.themes.length > 1 ? `<tfoot>${rowsOf("sum-all", "All themes", (index) => totals[index], (index) => ` data-theme="" data-period="${escapeHtml(model.periods[index].key)}"`).join("")}</tfoot>` : "";
   return `<table class="counts"><caption>Overall ratings by theme and quarter (number of improvement priorities)</caption>
-<thead><tr><th scope="col" rowspan="2">Theme</th>${groups}</tr><tr>${subheads}</tr></thead>
-<tbody>${rows.join("")}</tbody>
-<tfoot><tr><th scope="row">All themes</th>${totalCells}</tr></tfoot></table>`;
+<thead><tr><th scope="col" id="sum-theme">Theme</th><th scope="col" id="sum-quarter">Quarter</th>${heads}</tr></thead>
+${bodies.join("")}${totalRows}</table>`;
 }
 
-function findingSummary(model: DashboardModel, validated: boolean): string {
-  if (!validated) return `<div><h3>Findings</h3><p class="note">Validation was not run for this dashboard.</p></div>`;
+/** Whether findings were looked for: "none found", "left out" and "could not look" read differently. */
+export type ValidationState = "run" | "off" | "unavailable";
+
+export const VALIDATION_NOTE: Record<Exclude<ValidationState, "run">, string> = {
+  off: "Validation was not run for this dashboard: the ratings have not been checked against the figures.",
+  unavailable: "Validation is not available in this build of lsp-report: the ratings have not been checked against the figures.",
+};
+
+function findingSummary(model: DashboardModel, validation: ValidationState): string {
+  if (validation !== "run") return `<div class="no-findings" data-validation="${validation}"><h3>Findings</h3><p class="note">${VALIDATION_NOTE[validation]}</p></div>`;
   const counts = severityCounts(model.findings);
   const rows = SEVERITIES.map((severity: Severity) => `<tr><th scope="row">${severityBadge(severity)}</th><td class="num" data-severity="${severity}">${counts[severity]}</td></tr>`);
   return `<table class="severity"><caption>Validation findings by severity</caption>
@@ -75,9 +99,9 @@ function findingSummary(model: DashboardModel, validated: boolean): string {
 <tbody>${rows.join("")}</tbody></table>`;
 }
 
-export function summarySection(model: DashboardModel, validated: boolean): string {
+export function summarySection(model: DashboardModel, validation: ValidationState): string {
   return `<section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
-<div class="summary">${ratingSummary(model)}${findingSummary(model, validated)}</div>
+<div class="summary">${ratingSummary(model)}${findingSummary(model, validation)}</div>
 </section>`;
 }

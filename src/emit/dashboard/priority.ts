@@ -67,7 +67,7 @@ export function prioritySection(priority: PriorityView, model: DashboardModel, t
     : "";
   const heads = periods.map((period) => `<th scope="col">${escapeHtml(period.label)}</th>`).join("");
   const indicators = priority.indicators.length > 0
-    ? `<table class="indicators"><caption>Performance indicators of ${escapeHtml(priority.reference)}</caption>
+    ? `<table class="indicators${periods.length > 2 ? " many-quarters" : ""}"><caption>Performance indicators of ${escapeHtml(priority.reference)}</caption>
 <thead><tr><th scope="col">Indicator</th><th scope="col">Baseline</th><th scope="col">Targets</th>${heads}<th scope="col" class="chart-col">Results against target</th></tr></thead>
 <tbody>${priority.indicators.map((indicator, index) => indicatorRows(priority, indicator, periods, index)).join("\n")}</tbody></table>`
     : `<p class="note">No performance indicators in the updates.</p>`;

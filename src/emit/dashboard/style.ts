@@ -84,5 +84,12 @@ footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
   footer { break-before: avoid; }
   .chart { width: 200px; }
   .chart-col { width: 206px; }
+  /* Three quarters or more give an indicator table seven columns or more: smaller text, and
+     long words in the cells may break, rather than push the table past the page's edge. */
+  .indicators.many-quarters { font-size: .9em; }
+  .indicators.many-quarters th, .indicators.many-quarters td { padding: 3px 4px; }
+  .indicators.many-quarters td { overflow-wrap: anywhere; }
+  .indicators.many-quarters th[scope="row"] { min-width: 6em; }
+  .indicators.many-quarters .rag { padding: 1px 4px; }
 }
 `;
