@@ -1,9 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { strFromU8, unzipSync } from "fflate";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { csvColumns, emitCsv, neutraliseCell, RECORD_KINDS } from "../src/emit/csv.js";
 import type { ReportFinding } from "../src/emit/dashboard/findings.js";
 import { EXCEL_CELL_LIMIT, excelText, FINDING_COLUMNS, workbookBytes } from "../src/emit/xlsx.js";
@@ -22,7 +26,8 @@ async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-const workbook = await readBack(await workbookBytes(reports, findings));
+const bytes = await workbookBytes(reports, findings);
+const workbook = await readBack(bytes);
 
 /** A cell as the CSV writes it: blank for empty, true/false, numbers in JavaScript's notation, text guarded against formulas. */
 function asCsv(value: ExcelJS.CellValue): string {
@@ -117,6 +122,14 @@ describe("xlsx workbook of both seeds", () => {
     expect(sheet.getRow(3).getCell(6).type).toBe(ExcelJS.ValueType.String);
   });
 
+  it("names every filtered range _xlnm._FilterDatabase, which LibreOffice needs to show the filter", () => {
+    const xml = strFromU8(unzipSync(bytes)["xl/workbook.xml"]);
+    const names = [...xml.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)" hidden="1">([^<]*)<\/definedName>/g)].map((match) => [Number(match[1]), match[2]]);
+    const sheets = workbook.worksheets;
+    expect(names).toEqual(sheets.map((sheet, index) => [index, `'${sheet.name}'!${String(sheet.autoFilter).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`]));
+    expect(names[0]).toEqual([0, "'priorities'!$A$1:$P$18"]);
+  });
+
   it("leaves the findings sheet out when validation was not run", async () => {
     const unvalidated = await readBack(await workbookBytes(reports, null));
     expect(unvalidated.worksheets.map((sheet) => sheet.name)).toEqual([...RECORD_KINDS]);
@@ -158,4 +171,42 @@ describe("lsp-report parse --format xlsx", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe("lsp-report: --format xlsx writes a binary workbook, which a terminal or pipe cannot show: name a file with -o, e.g. -o records.xlsx\n");
   });
+});
+
+/** LibreOffice, when installed (Debian: libreoffice-calc-nogui): the other program the workbook must open in. */
+const soffice = process.env.SOFFICE_PATH ?? (process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "soffice")).find((path) => existsSync(path));
+if (!soffice) console.warn("Skipping the LibreOffice check of the workbook: no soffice on PATH (apt-get install libreoffice-calc-nogui, or set SOFFICE_PATH).");
+
+describe.skipIf(!soffice)("the workbook in LibreOffice", () => {
+  const run = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), "lsp-report-lo-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const input = join(dir, "seeds.xlsx");
+  writeFileSync(input, bytes);
+  /** Headless conversion with a profile of its own, so it neither waits for nor disturbs another LibreOffice. */
+  const convert = (filter: string, outDir: string) =>
+    run(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, input], { timeout: 120_000 });
+
+  it("opens it and gives every sheet's values as the CSV output has them", async () => {
+    // Every sheet to its own CSV (the last token, -1), UTF-8, figures in full rather than as shown.
+    const { stdout } = await convert("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", join(dir, "csv"));
+    for (const kind of RECORD_KINDS) {
+      expect(stdout).toContain(`Writing sheet ${kind} ->`);
+      const calc = parseCsv(readFileSync(join(dir, "csv", `seeds-${kind}.csv`), "utf8"), { relax_quotes: true }) as string[][];
+      const csv = parseCsv(emitCsv(reports, kind), { relax_quotes: true }) as string[][];
+      // Calc writes booleans as TRUE/FALSE; the CSV guards text that a spreadsheet would run as a formula.
+      const asCsv = (text: string) => (text === "TRUE" ? "true" : text === "FALSE" ? "false" : String(neutraliseCell(text)));
+      expect(calc.map((row) => row.map(asCsv)), kind).toEqual(csv);
+    }
+  }, 180_000);
+
+  it("keeps every sheet's filter when it reads the workbook (nothing dropped as unreadable)", async () => {
+    await convert("xlsx:Calc MS Excel 2007 XML", join(dir, "xlsx"));
+    const saved = unzipSync(readFileSync(join(dir, "xlsx", "seeds.xlsx")));
+    const filters = Object.keys(saved)
+      .filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path))
+      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+      .map((path) => /<autoFilter ref="([^"]+)"/.exec(strFromU8(saved[path]))?.[1] ?? null);
+    expect(filters).toEqual(workbook.worksheets.map((sheet) => String(sheet.autoFilter)));
+  }, 180_000);
 });

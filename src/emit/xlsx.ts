@@ -5,6 +5,7 @@
  * are numbers, with the text as written in the `_raw` column beside them.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { csvColumns, RECORD_KINDS, recordRows, type CsvRow, type RecordKind } from "./csv.js";
 import { RAG_FILL, RAG_TEXT, SEVERITY_FILL } from "./dashboard/palette.js";
 import type { ReportFinding } from "./dashboard/findings.js";
@@ -79,7 +80,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly st
       if (column === "severity" && typeof value === "string" && SEVERITY_FILL[value]) cell.fill = solid(SEVERITY_FILL[value]);
     });
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  sheet.autoFilter = `A1:${sheet.getRow(rows.length + 1).getCell(columns.length).address}`;
 }
 
 /**
@@ -94,8 +95,36 @@ export function buildWorkbook(reports: Report[], findings: ReportFinding[] | nul
   return workbook;
 }
 
+/**
+ * LibreOffice shows a sheet's filter buttons only when the workbook also names the filtered
+ * range `_xlnm._FilterDatabase` (hidden, one per sheet), as Excel itself writes it; exceljs
+ * writes the <autoFilter> alone (exceljs issue 2778), so Calc opened the sheets unfiltered.
+ * The names are added to xl/workbook.xml after exceljs has written the file.
+ */
+export function addFilterDatabaseNames(bytes: Uint8Array, sheets: { name: string; range: string }[]): Uint8Array {
+  if (sheets.length === 0) return bytes;
+  const files = unzipSync(bytes);
+  const path = "xl/workbook.xml";
+  const xml = strFromU8(files[path]);
+  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const names = sheets
+    .map(({ name, range }, index) => {
+      const absolute = range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+      return `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escape(`'${name.replace(/'/g, "''")}'!${absolute}`)}</definedName>`;
+    })
+    .join("");
+  const patched = xml.includes("<definedNames>")
+    ? xml.replace("<definedNames>", `<definedNames>${names}`)
+    : xml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`);
+  if (patched === xml) throw new Error("xlsx: no <sheets> in xl/workbook.xml to name the filtered ranges after");
+  files[path] = strToU8(patched);
+  return zipSync(files, { level: 6 });
+}
+
 /** The .xlsx file's bytes. */
 export async function workbookBytes(reports: Report[], findings: ReportFinding[] | null = []): Promise<Uint8Array> {
+  const workbook = buildWorkbook(reports, findings);
   // exceljs declares its own Buffer type; in Node it is a real Buffer, which is a Uint8Array.
-  return (await buildWorkbook(reports, findings).xlsx.writeBuffer()) as unknown as Uint8Array;
+  const bytes = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+  return addFilterDatabaseNames(bytes, workbook.worksheets.map((sheet) => ({ name: sheet.name, range: sheet.autoFilter as string })));
 }
