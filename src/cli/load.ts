@@ -29,6 +29,8 @@ export interface Failure {
 export interface Loaded {
   reports: Report[];
   failures: Failure[];
+  /** Every input as shown to the user, in the order given (folders expanded, sorted). */
+  order: string[];
 }
 
 export async function loadOne(file: InputFile, io: CliIo, options: LoadOptions): Promise<Report> {
@@ -46,6 +48,7 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
   const failures: Failure[] = problems.map((problem) => ({ display: problem.display, reason: problem.reason }));
   for (const failure of failures) reportFailure(io, failure.display, failure.reason);
   const reports: Report[] = [];
+  const order = [...problems.map((problem) => problem.display), ...files.map((file) => file.display)];
   const jobs = options.jobs ?? 1;
   if (jobs > 1 && files.length > 1 && files.every((file) => file.path !== "-")) {
     const { orderedResults } = await import("../batch/pool.js");
@@ -59,7 +62,7 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
         reportFailure(io, result.display, reason);
       }
     }
-    return { reports, failures };
+    return { reports, failures, order };
   }
   for (const file of files) {
     try {
@@ -76,7 +79,7 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
       reportFailure(io, file.display, reason);
     }
   }
-  return { reports, failures };
+  return { reports, failures, order };
 }
 
 function taskOptions(options: LoadOptions): { debug?: boolean; maxUncompressedBytes?: number; themes?: Record<string, string> } {

@@ -4,7 +4,7 @@
  * unreadable inputs. Command modules are imported only when their command runs, so
  * `lsp-report --version` stays quick.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import type { CliIo } from "./io.js";
 
@@ -59,6 +59,44 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command("validate")
+    .description("Check the updates: RAG ratings against targets and results, completeness, references, periods, timescales; exit 1 on errors")
+    .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
+    .addOption(new Option("-f, --format <format>", "stylish (for people), json, github (workflow annotations) or junit (XML)").choices(["stylish", "json", "github", "junit"]).default("stylish"))
+    .option("-o, --output <file>", "write to a file instead of standard output")
+    .option("-c, --config <file>", "configuration file (default: lsp-report.config.json in this folder or above)")
+    .option("-t, --tolerance <percent>", "how far short of target is still Amber, in percent of the target (default 10)")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("-q, --quiet", "show errors only (warnings still count for --max-warnings)")
+    .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
+    .option("-j, --jobs <n>", "worker threads for many inputs (default: the number of CPUs)")
+    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
+    .addHelpText(
+      "after",
+      examples([
+        "lsp-report validate fixtures/seeds/000_ebda395ebee889b1.txt",
+        "lsp-report validate reports/ --format github --max-warnings 0",
+        "lsp-report validate reports/2008-09 --format junit -o test-results/lsp.xml",
+        "lsp-report validate q2.docx --tolerance 5 --format json | jq '.summary'",
+      ]) + "\nExit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 unreadable inputs or usage errors.\n",
+    )
+    .action(async (inputs: string[], options, command: Command) => {
+      const { runValidate } = await import("./commands/validate.js");
+      exitCode = await runValidate(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+    });
+
+  program
+    .command("rules")
+    .description("List the validation rules, or explain one")
+    .argument("[id]", "a rule id, e.g. rag-mismatch")
+    .option("--json", "as JSON")
+    .addHelpText("after", examples(["lsp-report rules", "lsp-report rules rag-mismatch"]))
+    .action(async (id: string | undefined, options: { json?: boolean }) => {
+      const { runRules } = await import("./commands/rules.js");
+      exitCode = runRules(id, options, io);
+    });
+
+  program
     .command("report")
     .description("Draw a dashboard of the updates: one self-contained HTML file with the RAG matrix, indicators and their charts, and the findings")
     .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
@@ -104,14 +142,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command("schema")
-    .description("Print the JSON Schema of the parse output")
-    .addHelpText("after", examples(["lsp-report schema > lsp-report.schema.json"]))
-    .action(async () => {
-      const { outputJsonSchemaText } = await import("../schema/json-schema.js");
-      io.stdout(outputJsonSchemaText());
+    .description("Print a JSON Schema: of the parse output (default), the validate output, or the configuration file")
+    .addArgument(new Argument("[which]", "which schema").choices(["output", "findings", "config"]).default("output"))
+    .addHelpText("after", examples(["lsp-report schema > lsp-report.schema.json", "lsp-report schema config > lsp-report.config.schema.json"]))
+    .action(async (which: "output" | "findings" | "config") => {
+      const { jsonSchemaText } = await import("../schema/json-schema.js");
+      io.stdout(jsonSchemaText(which));
     });
 
-  program.addHelpText("after", examples(["lsp-report parse fixtures/seeds --format csv --records indicators", "lsp-report schema"]));
+  program.addHelpText(
+    "after",
+    examples(["lsp-report parse fixtures/seeds --format csv --records indicators", "lsp-report validate fixtures/seeds", "lsp-report rules rag-mismatch", "lsp-report schema"]),
+  );
 
   try {
     await program.parseAsync(argv, { from: "user" });

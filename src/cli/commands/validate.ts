@@ -1,0 +1,108 @@
+/**
+ * `lsp-report validate`: read the inputs (through the worker pool when there are many), check
+ * them together, and write the findings in the chosen format to standard output or -o.
+ * Exit code: 2 when an input could not be read (or for usage errors); else 1 on any error, or
+ * on more warnings than --max-warnings; else 0.
+ */
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { FORMATTERS, validateOutput, type CheckedInput, type FormatName } from "../../emit/findings/index.js";
+import { NO_UPDATE_FOUND } from "../../batch/reason.js";
+import type { Finding } from "../../schema/findings.js";
+import { fileFinding, validate } from "../../validate/index.js";
+import { colourLevel } from "../colour.js";
+import { loadConfig } from "../config.js";
+import type { CliIo } from "../io.js";
+import { loadReports, reportFailure } from "../load.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../main.js";
+import { writeFileAtomic } from "../write.js";
+import { megabytes } from "./parse.js";
+
+export interface ValidateCommandOptions {
+  format: FormatName;
+  output?: string;
+  config?: string;
+  tolerance?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color?: boolean;
+  jobs?: string;
+  maxUnzippedMb: string;
+  debug?: boolean;
+}
+
+/** A whole number from an option, or null after saying what is wrong. */
+function wholeNumber(text: string | undefined, name: string, io: CliIo, minimum: number): number | null | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < minimum) {
+    io.stderr(`lsp-report: ${name} takes a whole number of at least ${minimum}, not "${text}"\n`);
+    return null;
+  }
+  return value;
+}
+
+function tolerancePercent(text: string | undefined, io: CliIo): number | null | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.replace(/%$/, ""));
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 100) {
+    io.stderr(`lsp-report: --tolerance takes a percentage of the target from 0 to 100, not "${text}"\n`);
+    return null;
+  }
+  return value;
+}
+
+export async function runValidate(inputs: string[], options: ValidateCommandOptions, io: CliIo): Promise<number> {
+  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
+  const maxWarnings = wholeNumber(options.maxWarnings, "--max-warnings", io, 0);
+  const jobs = wholeNumber(options.jobs, "--jobs", io, 1);
+  const tolerance = tolerancePercent(options.tolerance, io);
+  if (maxUncompressedBytes === null || maxWarnings === null || jobs === null || tolerance === null) return EXIT_USAGE;
+  const loaded = await loadConfig(io.cwd, options.config);
+  if (!loaded.ok) {
+    reportFailure(io, loaded.display, loaded.problem);
+    return EXIT_USAGE;
+  }
+  const config = tolerance === undefined ? loaded.config : { ...loaded.config, tolerance };
+
+  const { reports, failures, order } = await loadReports(inputs, io, {
+    debug: options.debug,
+    maxUncompressedBytes,
+    themes: config.themes,
+    jobs: jobs ?? availableParallelism(),
+  });
+  const findings: Finding[] = [];
+  for (const failure of failures) {
+    const finding = fileFinding(failure.reason === NO_UPDATE_FOUND ? "no-report-found" : "input-unreadable", failure.display, failure.reason, config);
+    if (finding) findings.push(finding);
+  }
+  findings.push(...validate(reports, config));
+
+  const formats = new Map(reports.map((report) => [report.source.path, report.source.format]));
+  const checked: CheckedInput[] = order.map((path) => ({ path, format: formats.get(path) ?? null }));
+  const output = validateOutput(checked, findings);
+  const shown = options.quiet ? validateOutput(checked, findings.filter((finding) => finding.severity === "error")) : output;
+  const updates = new Map(reports.map((report) => [report.source.path, report.priorities.map((priority) => `${priority.reference} ${priority.year} Q${priority.quarter}`)]));
+  const level = options.output ? 0 : colourLevel(io, io.stdoutIsTTY, options.color);
+  const text = FORMATTERS[options.format](shown, { colourLevel: level, updates });
+
+  if (options.output) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      reportFailure(io, options.output, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return EXIT_USAGE;
+    }
+  } else {
+    io.stdout(text);
+  }
+
+  if (failures.some((failure) => failure.reason !== NO_UPDATE_FOUND)) return EXIT_USAGE;
+  const { errors, warnings } = output.summary;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`lsp-report: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

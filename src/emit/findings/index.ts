@@ -1,0 +1,23 @@
+/** The validate formatters, pure functions from the output to text, in one registry. */
+import type { ValidateOutput } from "../../schema/findings.js";
+import { formatGithub } from "./github.js";
+import { formatJunit } from "./junit.js";
+import { formatStylish } from "./stylish.js";
+
+export { validateOutput, type CheckedInput } from "./summary.js";
+
+export interface FormatOptions {
+  colourLevel?: 0 | 1 | 2 | 3;
+  /** Every update checked, per input path, for formats that list clean updates too (junit). */
+  updates?: Map<string, string[]>;
+}
+
+export const FORMATTERS = {
+  stylish: (output: ValidateOutput, options: FormatOptions) => formatStylish(output, options),
+  json: (output: ValidateOutput) => `${JSON.stringify(output, null, 2)}\n`,
+  github: (output: ValidateOutput) => formatGithub(output),
+  junit: (output: ValidateOutput, options: FormatOptions) => formatJunit(output, options.updates),
+} as const;
+
+export type FormatName = keyof typeof FORMATTERS;
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

@@ -1,0 +1,55 @@
+/**
+ * For people: findings grouped by file and then by update, one line each (place, severity,
+ * message, rule id), and a summary line. Colour comes in as a chalk level decided by the CLI.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Finding, ValidateOutput } from "../../schema/findings.js";
+import { locationText, plural } from "./summary.js";
+
+export interface StylishOptions {
+  /** 0: no colour; 1–3: chalk's levels. */
+  colourLevel?: 0 | 1 | 2 | 3;
+}
+
+function severityText(chalk: ChalkInstance, severity: Finding["severity"]): string {
+  const padded = severity.padEnd(7);
+  if (severity === "error") return chalk.red(padded);
+  if (severity === "warning") return chalk.yellow(padded);
+  return chalk.blue(padded);
+}
+
+function updateHeading(finding: Finding): string {
+  if (!finding.reference) return "(the file as a whole)";
+  const period = finding.year ? ` ${finding.year} Q${finding.quarter}` : "";
+  return `${finding.reference}${period}`;
+}
+
+export function formatStylish(output: ValidateOutput, options: StylishOptions = {}): string {
+  const chalk = new Chalk({ level: options.colourLevel ?? 0 });
+  const lines: string[] = [];
+  for (const file of output.files) {
+    if (file.findings.length === 0) continue;
+    lines.push(chalk.underline(file.path));
+    const width = Math.max(...file.findings.map((finding) => locationText(finding).length), 4);
+    let heading: string | null = null;
+    for (const finding of file.findings) {
+      const current = updateHeading(finding);
+      if (current !== heading) {
+        lines.push(`  ${chalk.bold(current)}`);
+        heading = current;
+      }
+      lines.push(`    ${chalk.dim(locationText(finding).padEnd(width))}  ${severityText(chalk, finding.severity)}  ${finding.message}  ${chalk.dim(finding.rule)}`);
+    }
+    lines.push("");
+  }
+  const { errors, warnings, infos, files } = output.summary;
+  const problems = errors + warnings;
+  const counts = `(${plural(errors, "error")}, ${plural(warnings, "warning")}${infos ? `, ${plural(infos, "info")}` : ""}) in ${plural(files, "file")}`;
+  if (problems === 0) {
+    lines.push(chalk.green(`✔ No problems ${infos ? `(${plural(infos, "info")}) ` : ""}in ${plural(files, "file")}`));
+  } else {
+    const summary = `✖ ${plural(problems, "problem")} ${counts}`;
+    lines.push(errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
+  }
+  return `${lines.join("\n")}\n`;
+}

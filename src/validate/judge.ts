@@ -1,0 +1,137 @@
+/**
+ * The rating an indicator's own figures give (DOMAIN.md "RAG ratings"): the target for the
+ * report's year met or beaten → Green; missed by no more than the tolerance (a fraction of the
+ * target) → Amber; missed by more → Red. Cumulative year-to-date counts are projected to year
+ * end first (a forecast written in the RAG column is the officer's own projection and is used
+ * as it is); rates and percentages are compared as they are.
+ */
+import type { FindingData } from "../schema/findings.js";
+import type { Indicator, Priority, Rating, Target, Value } from "../schema/records.js";
+import { knownCumulative } from "./catalogue.js";
+import type { ResolvedConfig } from "./config.js";
+import { figure, percent, unitName, withUnit } from "./figures.js";
+import { polarityOf, polarityWords, type PolarityVerdict } from "./polarity.js";
+
+/** The figure set against the target, and how it was arrived at. */
+export interface Compared {
+  value: number;
+  basis: "result" | "forecast" | "projection";
+  /** "724 year to date, projected to 1,448 at year end (× 4 / 2)" */
+  text: string;
+}
+
+export type Judgement =
+  | {
+      ok: true;
+      computed: Rating;
+      /** How far the figure falls short of the target, as a fraction of it; negative when it beats it. */
+      gap: number;
+      target: Target;
+      compared: Compared;
+      polarity: PolarityVerdict;
+      tolerance: number;
+      /** "3.35% against target 3% is 11.7% worse (lower is better, from baseline 4.00%; tolerance 10%)" */
+      explanation: string;
+      data: FindingData;
+    }
+  | { ok: false; why: "withdrawn" | "no-target" | "no-result" | "unit-mismatch" | "polarity-unknown"; detail: string };
+
+export function sameUnit(a: Pick<Value, "unit" | "ratePer">, b: Pick<Value, "unit" | "ratePer">): boolean {
+  return a.unit === b.unit && (a.unit !== "rate" || (a.ratePer ?? 1000) === (b.ratePer ?? 1000));
+}
+
+/** The report year's target with a figure, if any. */
+export function ownTarget(indicator: Indicator, priority: Priority): Target | undefined {
+  return indicator.targets.find((target) => target.year === priority.year);
+}
+
+export function isWithdrawn(indicator: Indicator): boolean {
+  return [indicator.baseline, indicator.result, ...indicator.targets].some((value) => value.status === "withdrawn");
+}
+
+/** Whether a year-to-date result is a count that must be projected to year end. */
+export function isCumulative(indicator: Indicator, config: ResolvedConfig): boolean {
+  return knownCumulative(indicator.ref, indicator.measure, config)?.value ?? false;
+}
+
+/** The quarter a result's figure covers: its own "(Qtr 3)", else the report's quarter. */
+function quarterOf(indicator: Indicator, priority: Priority): number {
+  return indicator.result.latestQuarter ?? priority.quarter;
+}
+
+/** The result as the year-end figure it stands for; null when there is none. */
+export function yearEndFigure(indicator: Indicator, priority: Priority, config: ResolvedConfig, target?: Target, useForecast = true): Compared | null {
+  const { result, forecast } = indicator;
+  if (useForecast && forecast && forecast.value !== null && (!target || sameUnit(forecast, target))) {
+    const resultText = result.value !== null ? ` (result ${figure(result)}${result.kind === "year-to-date" ? " year to date" : ""})` : "";
+    return { value: forecast.value, basis: "forecast", text: `forecast ${figure(forecast)}${resultText}` };
+  }
+  if (result.value === null) return null;
+  const quarter = quarterOf(indicator, priority);
+  if (result.kind === "year-to-date" && quarter < 4 && isCumulative(indicator, config)) {
+    const projected = (result.value * 4) / quarter;
+    return {
+      value: projected,
+      basis: "projection",
+      text: `${figure(result)} year to date, projected to ${withUnit(Math.round(projected * 100) / 100, result)} at year end (× 4 / ${quarter})`,
+    };
+  }
+  return { value: result.value, basis: "result", text: figure(result) };
+}
+
+/** The rating a gap earns under a tolerance. */
+export function ratingFor(gap: number, tolerance: number): Rating {
+  if (gap <= 1e-9) return "Green";
+  return gap <= tolerance + 1e-9 ? "Amber" : "Red";
+}
+
+/** The gap between a figure and its target, as a fraction of the target (positive = worse). */
+export function gapOf(value: number, target: number, polarity: PolarityVerdict["polarity"]): number {
+  const shortfall = polarity === "higher" ? target - value : value - target;
+  if (target === 0) return shortfall === 0 ? 0 : shortfall > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return shortfall / Math.abs(target);
+}
+
+export function judge(indicator: Indicator, priority: Priority, config: ResolvedConfig): Judgement {
+  if (isWithdrawn(indicator)) return { ok: false, why: "withdrawn", detail: "the indicator has been withdrawn" };
+  const target = ownTarget(indicator, priority);
+  if (!target || target.value === null) {
+    return { ok: false, why: "no-target", detail: target ? `no ${priority.year} target figure ("${target.raw || "blank"}")` : `no ${priority.year} target` };
+  }
+  const compared = yearEndFigure(indicator, priority, config, target);
+  if (!compared) return { ok: false, why: "no-result", detail: `no result figure ("${indicator.result.raw || "blank"}")` };
+  const like = compared.basis === "forecast" ? indicator.forecast! : indicator.result;
+  if (!sameUnit(like, target)) {
+    return { ok: false, why: "unit-mismatch", detail: `${compared.text} is ${unitName(like)} and target ${figure(target)} is ${unitName(target)}` };
+  }
+  const polarity = polarityOf(indicator, priority, config);
+  if (!polarity) return { ok: false, why: "polarity-unknown", detail: "nothing says whether higher or lower is better" };
+
+  const gap = gapOf(compared.value, target.value, polarity.polarity);
+  const computed = ratingFor(gap, config.tolerance);
+  const how = Math.abs(gap) <= 1e-9 ? "meets it" : `is ${Number.isFinite(gap) ? percent(gap) : "infinitely"} ${gap > 0 ? "worse" : "better"}`;
+  const explanation = `${compared.text} against target ${figure(target)} ${how} (${polarityWords(polarity.polarity)}, ${polarity.from}; tolerance ${percent(config.tolerance)})`;
+  return {
+    ok: true,
+    computed,
+    gap,
+    target,
+    compared,
+    polarity,
+    tolerance: config.tolerance,
+    explanation,
+    data: {
+      compared: Math.round(compared.value * 1e6) / 1e6,
+      basis: compared.basis,
+      result: indicator.result.value,
+      forecast: indicator.forecast?.value ?? null,
+      target: target.value,
+      targetYear: target.year,
+      polarity: polarity.polarity,
+      polarityFrom: polarity.from,
+      gapPercent: Number.isFinite(gap) ? Math.round(gap * 1000) / 10 : null,
+      tolerancePercent: Math.round(config.tolerance * 1000) / 10,
+      computed,
+    },
+  };
+}

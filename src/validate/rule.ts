@@ -1,0 +1,91 @@
+/**
+ * What a rule is: a stable id (a public contract), a default severity, a one-line description,
+ * a longer explanation with an example, and a check. A check returns drafts (the message and
+ * what it concerns); the engine turns them into findings with the severity in force.
+ *
+ * Scopes: "priority" checks one update at a time; "report" one input file; "inputs" sees every
+ * input at once (duplicates, quarter-to-quarter checks); "file" rules are raised by the command
+ * line for inputs that could not be read, and are here for their documentation and severity.
+ */
+import type { FindingData, Severity } from "../schema/findings.js";
+import type { Indicator, Location, Priority, Report } from "../schema/records.js";
+import type { ResolvedConfig } from "./config.js";
+import type { Judgement } from "./judge.js";
+
+export interface Draft {
+  message: string;
+  /** The indicator the finding concerns: gives the finding its PI Ref, measure and location. */
+  indicator?: Indicator;
+  location?: Location | null;
+  data?: FindingData;
+  /** For report and inputs rules: the update the finding concerns (priority rules: their own). */
+  priority?: Priority;
+}
+
+/** A draft from a rule that sees all inputs: it says which input it concerns. */
+export interface InputsDraft extends Draft {
+  report: Report;
+}
+
+export interface Judge {
+  (indicator: Indicator, priority: Priority): Judgement;
+}
+
+export interface PriorityContext {
+  report: Report;
+  priority: Priority;
+  config: ResolvedConfig;
+  judge: Judge;
+}
+
+export interface ReportContext {
+  report: Report;
+  config: ResolvedConfig;
+}
+
+export interface InputsContext {
+  reports: Report[];
+  config: ResolvedConfig;
+  judge: Judge;
+}
+
+interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Why it matters and what to do, with an example message. */
+  docs: string;
+}
+
+export type Rule = RuleMeta &
+  (
+    | { scope: "priority"; check: (context: PriorityContext) => Draft[] }
+    | { scope: "report"; check: (context: ReportContext) => Draft[] }
+    | { scope: "inputs"; check: (context: InputsContext) => InputsDraft[] }
+    | { scope: "file" }
+  );
+
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}
+
+/** "NI 187" or, when one PI Ref has several rows, "NI 187 (SAP > 65)". */
+export function label(indicator: Pick<Indicator, "ref" | "measure">): string {
+  return indicator.measure ? `${indicator.ref} (${indicator.measure})` : indicator.ref || "unnamed PI";
+}
+
+/** "line 45" or "table 3 row 2", for messages that point at a second place. */
+export function where(location: Location | null | undefined): string {
+  if (!location) return "";
+  if (location.line !== undefined) return `line ${location.line}`;
+  if (location.table !== undefined) return `table ${location.table}${location.row !== undefined ? ` row ${location.row}` : ""}`;
+  if (location.paragraph !== undefined) return `paragraph ${location.paragraph}`;
+  return "";
+}
+
+/** A text cut to a readable length for a message. */
+export function quote(text: string, length = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return `"${flat.length > length ? `${flat.slice(0, length - 1)}…` : flat}"`;
+}

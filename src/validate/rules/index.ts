@@ -1,0 +1,63 @@
+/** Every rule, in the order findings of one place are listed. Ids are a public contract. */
+import actionOverdue from "./action-overdue.js";
+import directionMismatch from "./direction-mismatch.js";
+import duplicateReference from "./duplicate-reference.js";
+import fieldMissing from "./field-missing.js";
+import htmlResidue from "./html-residue.js";
+import inputUnreadable from "./input-unreadable.js";
+import noReportFound from "./no-report-found.js";
+import overallRatingMismatch from "./overall-rating-mismatch.js";
+import overallRatingMissing from "./overall-rating-missing.js";
+import periodMismatch from "./period-mismatch.js";
+import polarityUnknown from "./polarity-unknown.js";
+import ragColourOnly from "./rag-colour-only.js";
+import ragInvalid from "./rag-invalid.js";
+import ragMismatch from "./rag-mismatch.js";
+import ragMissing from "./rag-missing.js";
+import ragWithoutData from "./rag-without-data.js";
+import ratingTrendMismatch from "./rating-trend-mismatch.js";
+import referenceInvalid from "./reference-invalid.js";
+import resultNotReported from "./result-not-reported.js";
+import resultPending from "./result-pending.js";
+import targetMissing from "./target-missing.js";
+import themePlaceholder from "./theme-placeholder.js";
+import timescaleUnparsed from "./timescale-unparsed.js";
+import trackedChanges from "./tracked-changes.js";
+import unitMismatch from "./unit-mismatch.js";
+import unrecognisedContent from "./unrecognised-content.js";
+import type { Rule } from "../rule.js";
+
+export const RULES: readonly Rule[] = [
+  inputUnreadable,
+  noReportFound,
+  periodMismatch,
+  trackedChanges,
+  unrecognisedContent,
+  duplicateReference,
+  referenceInvalid,
+  themePlaceholder,
+  fieldMissing,
+  overallRatingMissing,
+  overallRatingMismatch,
+  directionMismatch,
+  ragInvalid,
+  ragMismatch,
+  ragMissing,
+  ragWithoutData,
+  ragColourOnly,
+  ratingTrendMismatch,
+  unitMismatch,
+  targetMissing,
+  resultNotReported,
+  resultPending,
+  polarityUnknown,
+  timescaleUnparsed,
+  actionOverdue,
+  htmlResidue,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

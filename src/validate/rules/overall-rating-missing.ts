@@ -1,0 +1,15 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "overall-rating-missing",
+  severity: "error",
+  scope: "priority",
+  description: "An update with no overall progress rating",
+  docs: `Every update carries an Overall Progress Rating (Red, Amber or Green) in its Improvement Priority table: it is what the scrutiny boards read first.
+Example: no overall progress rating (Red, Amber or Green) in the Improvement Priority table
+Fix: rate the priority's progress as a whole.`,
+  check({ priority }) {
+    if (priority.overallRating || priority.overallRatingRaw.trim()) return [];
+    return [{ message: "no overall progress rating (Red, Amber or Green) in the Improvement Priority table", location: priority.location }];
+  },
+});

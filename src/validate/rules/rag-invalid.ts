@@ -1,0 +1,23 @@
+import { defineRule, label, quote, type Draft } from "../rule.js";
+
+export default defineRule({
+  id: "rag-invalid",
+  severity: "error",
+  scope: "priority",
+  description: "A RAG cell that is neither a rating, a forecast figure nor blank",
+  docs: `A RAG cell must say Red, Amber or Green (any case and spacing; R, A or G), be coloured in one of those, hold a year-end forecast figure, or be left blank. Anything else ("Amber/Green", "On track", "TBC") cannot be counted in the quarter's summary.
+Example: NI 155: RAG rating "Amber/Green" is not Red, Amber or Green (nor a forecast figure)
+Fix: choose one rating; put words in the comments.`,
+  check({ priority }) {
+    const drafts: Draft[] = [];
+    if (priority.overallRatingRaw.trim() && !priority.overallRating) {
+      drafts.push({ message: `overall progress rating ${quote(priority.overallRatingRaw)} is not Red, Amber or Green`, location: priority.location, data: { raw: priority.overallRatingRaw } });
+    }
+    for (const indicator of priority.indicators) {
+      if (indicator.ragRaw.trim() && !indicator.rag && !indicator.forecast) {
+        drafts.push({ indicator, message: `${label(indicator)}: RAG rating ${quote(indicator.ragRaw)} is not Red, Amber or Green (nor a forecast figure)`, data: { raw: indicator.ragRaw } });
+      }
+    }
+    return drafts;
+  },
+});

@@ -1,0 +1,33 @@
+import { themeCodes } from "../../parse/heading.js";
+import { defineRule } from "../rule.js";
+
+const REFERENCE = /^([A-Z]{2,4})-(\d{1,2})([a-z])$/;
+
+/** "Health & Wellbeing" and "Health and Wellbeing" are one theme. */
+const themeWords = (name: string) => name.toLowerCase().replace(/&/g, "and").replace(/[^a-z]/g, "");
+
+export default defineRule({
+  id: "reference-invalid",
+  severity: "error",
+  scope: "priority",
+  description: "A malformed reference, an unknown theme code, or a code that does not match the heading's theme",
+  docs: `A reference is a theme code, the outcome number and the priority letter: HM-1a, TP-2b, HW-3b. The code must be a known theme (HM Harmonious Communities, TP Thriving Places, HW Health and Wellbeing, …; add your own under "themes" in lsp-report.config.json) and must match the theme the heading names.
+Example: reference HM-2a has theme code HM (Harmonious Communities) but the heading says Thriving Places
+Fix: correct the reference or the heading.`,
+  check({ priority, config }) {
+    const match = REFERENCE.exec(priority.reference);
+    if (!match) {
+      return [{ message: `reference "${priority.reference}" is not a theme code, outcome number and priority letter such as HM-1a`, location: priority.location }];
+    }
+    const codes = themeCodes(config.themes);
+    const name = codes[match[1]];
+    if (!name) {
+      return [{ message: `reference ${priority.reference}: theme code ${match[1]} is not a known theme (known: ${Object.keys(codes).join(", ")}); add it under "themes" in lsp-report.config.json`, location: priority.location }];
+    }
+    const heading = priority.headingTheme.trim();
+    if (!priority.themePlaceholder && heading && themeWords(heading) !== themeWords(name)) {
+      return [{ message: `reference ${priority.reference} has theme code ${match[1]} (${name}) but the heading says ${heading}`, location: priority.location, data: { code: match[1], heading } }];
+    }
+    return [];
+  },
+});

@@ -1,0 +1,33 @@
+import type { Value } from "../../schema/records.js";
+import { figure, unitName } from "../figures.js";
+import { isWithdrawn, ownTarget, sameUnit } from "../judge.js";
+import { defineRule, label, type Draft } from "../rule.js";
+
+export default defineRule({
+  id: "unit-mismatch",
+  severity: "warning",
+  scope: "priority",
+  description: "A result (or forecast) and its target in different units",
+  docs: `A result can only be judged against a target in the same unit: a percentage against a percentage, a rate per 1,000 against a rate per 1,000, a count against a count. A decimal with no unit beside a percentage target may be a percentage with its sign left off, or something else: lsp-report does not guess, and does not judge the rating.
+Example: NI 16: result 27.8% is a percentage but the 2008/09 target 26.4 per 1,000 is a rate per 1,000, so they cannot be compared
+Fix: write the result in the target's unit ("27.8 per 1,000 population").`,
+  check({ priority }) {
+    const drafts: Draft[] = [];
+    for (const indicator of priority.indicators) {
+      const target = ownTarget(indicator, priority);
+      if (!target || target.value === null || isWithdrawn(indicator)) continue;
+      const figures = [
+        { name: "result", value: indicator.result },
+        { name: "forecast", value: indicator.forecast },
+      ].filter((entry): entry is { name: string; value: Value } => entry.value !== null && entry.value.value !== null && !sameUnit(entry.value, target));
+      if (figures.length === 0) continue;
+      const described = figures.map((entry) => `${entry.name} ${figure(entry.value)} is ${unitName(entry.value)}`).join(" and ");
+      drafts.push({
+        indicator,
+        message: `${label(indicator)}: ${described} but the ${target.year} target ${figure(target)} is ${unitName(target)}, so they cannot be compared`,
+        data: { target: target.value, targetUnit: target.unit, ...Object.fromEntries(figures.flatMap((entry) => [[entry.name, entry.value.value], [`${entry.name}Unit`, entry.value.unit]])) },
+      });
+    }
+    return drafts;
+  },
+});
