@@ -171,6 +171,9 @@ describe("dashboard findings", () => {
     expect(items.map((_, li) => $(li).attr("data-rule")).get()).toEqual(["overall-contradicts-indicators", "overdue-action"]);
     expect(items.first().find(".sev").text()).toBe("Error");
     expect(items.first().find(".where").text()).toBe("(Q4 2008/09 · overall-contradicts-indicators)");
+    // The box is drawn as an error box only when it holds an error; the label says the severity either way.
+    expect($("#p-TP-3a .findings-box").hasClass("has-error")).toBe(true);
+    expect($("#p-HM-1a .findings-box").hasClass("has-error")).toBe(false);
   });
 
   it("puts an indicator's finding in the row under that indicator, in the quarter it concerns", () => {

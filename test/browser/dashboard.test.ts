@@ -120,6 +120,36 @@ describe.skipIf(!hasChromium)("dashboard in headless Chromium", () => {
     }
   });
 
+  it("writes every text at 4.5:1 contrast or better against what is behind it (WCAG AA)", async () => {
+    const low = await page.evaluate(() => {
+      const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+      const channel = (value: number) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      const behind = (element: Element): number[] => {
+        for (let node: Element | null = element; node; node = node.parentElement) {
+          const colour = rgb(getComputedStyle(node).backgroundColor);
+          if (colour.length === 3 || colour[3] > 0) return colour.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const found: string[] = [];
+      for (const element of document.querySelectorAll("body *")) {
+        const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent!.trim()).join("");
+        if (!text || element.closest(".sr-only, title, desc, style")) continue;
+        const style = getComputedStyle(element);
+        const ink = rgb(element instanceof SVGElement ? style.fill : style.color).slice(0, 3);
+        const [a, b] = [luminance(ink), luminance(behind(element))].sort((x, y) => y - x);
+        const ratio = (a + 0.05) / (b + 0.05);
+        if (ratio < 4.5) found.push(`${element.tagName.toLowerCase()}.${element.getAttribute("class") ?? ""} "${text.slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+      }
+      return [...new Set(found)];
+    });
+    expect(low).toEqual([]);
+  });
+
   it("draws the indicator charts, each with its target line and a text equivalent", async () => {
     const charts = await page.locator("svg.chart").evaluateAll((svgs) =>
       svgs.map((svg) => ({ box: svg.getBoundingClientRect(), targets: svg.querySelectorAll("line.target").length, points: svg.querySelectorAll("circle.result").length, desc: svg.querySelector("desc")?.textContent ?? "" })),

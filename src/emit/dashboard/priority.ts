@@ -63,7 +63,7 @@ export function prioritySection(priority: PriorityView, model: DashboardModel, t
   const periods = model.periods.filter((period) => [...priority.updates.keys()].includes(period.key));
   const meta = [priority.leadOfficer && `Lead officer: ${escapeHtml(priority.leadOfficer)}`, priority.organisation && escapeHtml(priority.organisation), escapeHtml(theme)].filter(Boolean).join(" · ");
   const own = priority.findings.length > 0
-    ? `<div class="findings-box" id="${id}-findings"><h4>Findings about the update</h4><ul class="findings">${findingItems(priority.findings, true)}</ul></div>`
+    ? `<div class="findings-box${priority.findings.some((placed) => placed.finding.severity === "error") ? " has-error" : ""}" id="${id}-findings"><h4>Findings about the update</h4><ul class="findings">${findingItems(priority.findings, true)}</ul></div>`
     : "";
   const heads = periods.map((period) => `<th scope="col">${escapeHtml(period.label)}</th>`).join("");
   const indicators = priority.indicators.length > 0

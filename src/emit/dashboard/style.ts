@@ -62,7 +62,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .findings { margin: .3em 0; padding: 0; list-style: none; }
 .findings li { margin: .2em 0; padding-left: .2em; }
 .findings .where { color: var(--muted); font-size: .88em; }
-.findings-box { border-left: 4px solid #b00000; background: #fbf3f3; padding: .3em .7em; margin: .5em 0; }
+.findings-box { border-left: 4px solid #7a4d00; background: #fdf8ee; padding: .3em .7em; margin: .5em 0; }
+.findings-box.has-error { border-left-color: #b00000; background: #fbf3f3; }
 .findings-box.quiet { border-left-color: #777; background: #f5f5f5; }
 .sev { display: inline-block; min-width: 4.6em; font-size: .8em; font-weight: 700; text-transform: uppercase; letter-spacing: .02em; }
 .sev-error { color: #a00000; }
