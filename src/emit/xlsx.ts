@@ -12,7 +12,8 @@ import type { ReportFinding } from "./dashboard/findings.js";
 import type { Location, Report } from "../schema/records.js";
 
 export const FINDINGS_SHEET = "findings";
-export const FINDING_COLUMNS = ["source", "reference", "ref", "rule", "severity", "message", "location"] as const;
+/** The columns of findings.csv (convert --validate), so the sheet and the file read the same. */
+export const FINDING_COLUMNS = ["source", "reference", "year", "quarter", "indicator", "measure", "rule", "severity", "message", "location"] as const;
 
 /** The columns whose cells are filled by their value. */
 const RATING_COLUMNS = new Set(["overall_rating", "rag"]);
@@ -39,7 +40,10 @@ export function findingRows(findings: ReportFinding[]): CsvRow[] {
   return findings.map((finding) => ({
     source: finding.source ?? null,
     reference: finding.reference ?? null,
-    ref: finding.indicator ?? null,
+    year: finding.year ?? null,
+    quarter: finding.quarter ?? null,
+    indicator: finding.indicator ?? null,
+    measure: finding.measure ?? null,
     rule: finding.rule,
     severity: finding.severity,
     message: finding.message,
