@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { csvColumns, RECORD_KINDS } from "../emit/csv.js";
 import type { InputFile } from "../cli/inputs.js";
 import { writeFileAtomic } from "../cli/write.js";
-import { FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
+import type { Report } from "../schema/records.js";
+import { crossInputFindings, FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
 import { jsonOutputPath } from "./outputs.js";
 import { orderedResults } from "./pool.js";
 import { AtomicFile } from "./sink.js";
@@ -113,6 +114,7 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
       await file.write(header(kind, plan.bom));
     }
     let done = 0;
+    const slims: Report[] = [];
     for await (const result of orderedResults(tasksOf(plan), { jobs: plan.jobs, worker: true, signal: hooks.signal })) {
       done++;
       if (!result.ok) {
@@ -134,12 +136,20 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
           summary.failures.push({ display: file.display, reason: `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
         }
       }
+      if (result.ok && result.slim) slims.push(result.slim);
       hooks.onFile?.(done, plan.files.length, result);
     }
     if (hooks.signal?.aborted) {
       summary.interrupted = true;
       for (const sheet of sheets.values()) await sheet.file.abort();
       return summary;
+    }
+    const findings = sheets.get("findings");
+    if (findings && plan.validate) {
+      // The rules that compare inputs (duplicates, quarter to quarter), once the batch is read.
+      const across = crossInputFindings(slims, plan.validate);
+      await findings.file.write(across.text);
+      findings.rows += across.rows;
     }
     // Every file complete and on disk before the first is put in place.
     for (const sheet of sheets.values()) await sheet.file.finish();

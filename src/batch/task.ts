@@ -12,7 +12,7 @@ import { emitJson } from "../emit/json.js";
 import { parseBytes } from "../index.js";
 import type { Report } from "../schema/records.js";
 import { fileErrorReason, NO_UPDATE_FOUND } from "./reason.js";
-import { findingRows, type ValidateTaskOptions } from "./findings.js";
+import { findingRows, slimReport, type ValidateTaskOptions } from "./findings.js";
 
 export type TaskOutput = "report" | "csv" | "json";
 
@@ -47,6 +47,8 @@ export type FileResult =
       report?: Report;
       sheets?: Partial<Record<SheetKind, Sheet>>;
       json?: string;
+      /** With validate: the report without its long texts, for the rules that compare inputs. */
+      slim?: Report;
     }
   | { ok: false; display: string; reason: string };
 
@@ -66,11 +68,12 @@ export async function resultOf(task: FileTask, report: Report): Promise<FileResu
   const updates = report.priorities.length;
   if (task.output === "report") return { ok: true, display: task.display, updates, report };
   const sheets: Partial<Record<SheetKind, Sheet>> = {};
-  if (task.validate) sheets.findings = await findingRows(report, task.validate);
-  if (task.output === "json") return { ok: true, display: task.display, updates, json: emitJson([report]), sheets };
+  const slim = task.validate ? slimReport(report) : undefined;
+  if (task.validate) sheets.findings = findingRows(report, task.validate);
+  if (task.output === "json") return { ok: true, display: task.display, updates, json: emitJson([report]), sheets, slim };
   for (const kind of RECORD_KINDS) {
     const rows = recordRows([report], kind);
     sheets[kind] = { text: rows.length > 0 ? stringifyRows(rows, csvColumns(kind), { header: false }) : "", rows: rows.length };
   }
-  return { ok: true, display: task.display, updates, sheets };
+  return { ok: true, display: task.display, updates, sheets, slim };
 }

@@ -103,6 +103,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--title <text>", "the page's title")
     .option("--no-validate", "leave out the validation findings")
+    .option("-c, --config <file>", "configuration file for validation (default: lsp-report.config.json in this folder or above)")
     .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
     .addHelpText(
       "after",
@@ -123,7 +124,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .requiredOption("-d, --out-dir <dir>", "folder to write into (created if missing; never inside an input folder)")
     .addOption(new Option("-f, --format <format>", "csv: priorities.csv, indicators.csv, actions.csv, contributors.csv; json: one file per input, mirroring the input tree; xlsx: workbook.xlsx, a sheet per record kind (and findings with --validate)").choices(["csv", "json", "xlsx"]).default("csv"))
     .option("-j, --jobs <n>", "worker threads (default: the number of CPUs)")
-    .option("--validate", "also check the RAG ratings and write findings.csv")
+    .option("--validate", "also check the updates (as lsp-report validate) and write findings.csv")
+    .option("-c, --config <file>", "configuration file (default: lsp-report.config.json in this folder or above)")
     .option("-q, --quiet", "no progress bar and no summary; failures still listed, one line each")
     .option("--bom", "start CSV files with a byte order mark (for Excel)")
     .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")

@@ -62,17 +62,27 @@ function inReadingOrder(findings: Finding[]): Finding[] {
     .map(({ finding }) => finding);
 }
 
+export interface ValidateOptions {
+  /**
+   * Which rules run: "single", those that look at one update or one input; "across", those that
+   * compare inputs (a batch runs "single" per file in its workers and "across" once); "all".
+   */
+  scope?: "all" | "single" | "across";
+}
+
 /**
  * Check the reports together (duplicates and quarter-to-quarter checks see them all). Returns
  * every finding, grouped by input in the order given, each input's in reading order.
  */
-export function validate(reports: Report[], config: Config | ResolvedConfig = {}): Finding[] {
+export function validate(reports: Report[], config: Config | ResolvedConfig = {}, options: ValidateOptions = {}): Finding[] {
   const resolved = asResolved(config);
+  const scope = options.scope ?? "all";
   const judgeOnce = memoisedJudge(resolved);
   const byReport = new Map<Report, Finding[]>(reports.map((report) => [report, []]));
   for (const rule of RULES) {
     const severity = severityOf(rule.id, resolved);
-    if (severity === "off") continue;
+    if (severity === "off" || rule.scope === "file") continue;
+    if ((rule.scope === "inputs") !== (scope === "across") && scope !== "all") continue;
     if (rule.scope === "priority") {
       for (const report of reports) {
         for (const priority of report.priorities) {

@@ -5,10 +5,10 @@
  */
 import { basename, relative, resolve } from "node:path";
 import { convertFiles, plannedOutputs, type ConvertPlan, type ConvertSummary } from "../../batch/convert.js";
-import { loadValidator } from "../../batch/findings.js";
 import { commonBase, inputRoots, outputProblem } from "../../batch/outputs.js";
 import { defaultJobs } from "../../batch/pool.js";
 import { sweepStaleTemporaries } from "../../batch/sink.js";
+import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
 import { expandInputs, type InputFile } from "../inputs.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
@@ -19,6 +19,7 @@ export interface ConvertCommandOptions {
   format: "csv" | "json" | "xlsx";
   jobs?: string;
   validate?: boolean;
+  config?: string;
   quiet?: boolean;
   bom?: boolean;
   maxUnzippedMb: string;
@@ -84,16 +85,13 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
     io.stderr("lsp-report: convert reads files and folders, not standard input: use `lsp-report parse -` for that\n");
     return EXIT_USAGE;
   }
+  const config = await configOrComplain(io, options.config);
+  if (!config) return EXIT_USAGE;
   if (options.format === "xlsx") {
     const { convertToWorkbook } = await import("./workbook.js");
-    return convertToWorkbook(inputs, { outDir: options.outDir, validate: options.validate, quiet: options.quiet, jobs, maxUncompressedBytes, debug: options.debug }, io);
+    return convertToWorkbook(inputs, { outDir: options.outDir, validate: options.validate, config, quiet: options.quiet, jobs, maxUncompressedBytes, debug: options.debug }, io);
   }
   const format = options.format;
-  if (options.validate && !(await loadValidator())) {
-    // INTEGRATION POINT: see src/batch/findings.ts.
-    io.stderr("lsp-report: --validate: the validate engine is not available in this build\n");
-    return EXIT_USAGE;
-  }
 
   const { files: found, problems } = await expandInputs(inputs, io.cwd);
   const files = dedupe(found);
@@ -106,7 +104,8 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
     base: commonBase(roots),
     jobs,
     bom: options.bom,
-    validate: options.validate ? {} : undefined,
+    validate: options.validate ? { config } : undefined,
+    themes: config.themes,
     maxUncompressedBytes,
     debug: options.debug,
   };

@@ -11,7 +11,7 @@ import { NO_UPDATE_FOUND } from "../../batch/reason.js";
 import type { Finding } from "../../schema/findings.js";
 import { fileFinding, validate } from "../../validate/index.js";
 import { colourLevel } from "../colour.js";
-import { loadConfig } from "../config.js";
+import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
 import { loadReports, reportFailure } from "../load.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../main.js";
@@ -58,12 +58,9 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const jobs = wholeNumber(options.jobs, "--jobs", io, 1);
   const tolerance = tolerancePercent(options.tolerance, io);
   if (maxUncompressedBytes === null || maxWarnings === null || jobs === null || tolerance === null) return EXIT_USAGE;
-  const loaded = await loadConfig(io.cwd, options.config);
-  if (!loaded.ok) {
-    reportFailure(io, loaded.display, loaded.problem);
-    return EXIT_USAGE;
-  }
-  const config = tolerance === undefined ? loaded.config : { ...loaded.config, tolerance };
+  const written = await configOrComplain(io, options.config);
+  if (!written) return EXIT_USAGE;
+  const config = tolerance === undefined ? written : { ...written, tolerance };
 
   const { reports, failures, order } = await loadReports(inputs, io, {
     debug: options.debug,

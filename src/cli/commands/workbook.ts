@@ -6,6 +6,9 @@
 import { join, resolve } from "node:path";
 import { inputRoots, outputProblem } from "../../batch/outputs.js";
 import type { ReportFinding } from "../../emit/dashboard/findings.js";
+import type { Finding } from "../../schema/findings.js";
+import type { Config } from "../../validate/config.js";
+import { validate } from "../../validate/index.js";
 import type { Report } from "../../schema/records.js";
 import type { CliIo } from "../io.js";
 import { loadReports, reportFailure } from "../load.js";
@@ -13,36 +16,11 @@ import { EXIT_OK, EXIT_USAGE } from "../main.js";
 import { writeFileAtomic } from "../write.js";
 
 /**
- * INTEGRATION POINT (issue 4, src/validate): until the engine lands, it is looked for at run
- * time, as src/batch/findings.ts does; null means "validation not available", which the
- * dashboard and workbook say rather than showing an empty list as if all were well.
+ * The findings of all the reports, checked together (duplicates and quarter-to-quarter checks
+ * see every input), each stamped with its report's source.
  */
-type Validator = (reports: Report[], config?: unknown) => unknown;
-
-async function loadValidator(): Promise<Validator | null> {
-  const specifier = "../../validate/index.js";
-  try {
-    const module = (await import(specifier)) as Record<string, unknown>;
-    return typeof module.validate === "function" ? (module.validate as Validator) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The findings of every report, each stamped with its report's source: the same reference
- * (HM-1a) appears in many quarters' files, and only the source tells which update it is about.
- */
-export async function findingsOf(reports: Report[]): Promise<ReportFinding[] | null> {
-  const validate = await loadValidator();
-  if (!validate) return null;
-  const findings: ReportFinding[] = [];
-  for (const report of reports) {
-    const output = await validate([report]);
-    const list = (Array.isArray(output) ? output : ((output as { findings?: unknown[] })?.findings ?? [])) as ReportFinding[];
-    for (const finding of list) findings.push({ ...finding, source: finding.source ?? report.source.path });
-  }
-  return findings;
+export function findingsOf(reports: Report[], config: Config = {}): Finding[] {
+  return validate(reports, config);
 }
 
 /** Write the workbook; false (with the reason on stderr) when the file cannot be written. */
@@ -66,6 +44,7 @@ export const WORKBOOK_NAME = "workbook.xlsx";
 export interface ConvertWorkbookOptions {
   outDir: string;
   validate?: boolean;
+  config?: Config;
   quiet?: boolean;
   jobs: number;
   maxUncompressedBytes: number;
@@ -85,12 +64,12 @@ export async function convertToWorkbook(inputs: string[], options: ConvertWorkbo
     io.stderr(`lsp-report: ${refusal}\n`);
     return EXIT_USAGE;
   }
-  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, jobs: options.jobs, maxUncompressedBytes: options.maxUncompressedBytes });
+  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, jobs: options.jobs, maxUncompressedBytes: options.maxUncompressedBytes, themes: options.config?.themes });
   if (reports.length === 0) {
     io.stderr("lsp-report: nothing to convert\n");
     return EXIT_USAGE;
   }
-  const findings = options.validate ? await findingsOf(reports) : null;
+  const findings = options.validate ? findingsOf(reports, options.config) : null;
   if (!(await writeWorkbook(reports, findings, path, io, join(options.outDir, WORKBOOK_NAME)))) return EXIT_USAGE;
   if (!options.quiet) {
     const updates = reports.reduce((sum, report) => sum + report.priorities.length, 0);
