@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "cheerio";
@@ -229,16 +229,31 @@ describe("lsp-report report", () => {
     expect(load(html)("td.cell[data-rating]:not(.empty)")).toHaveLength(17);
   });
 
-  it("validates by default, and says so plainly when the validate engine is not in this build", async () => {
-    const run = await runCli(["report", Q2]);
+  it("validates by default and puts each finding beside what it concerns", async () => {
+    const run = await runCli(["report", Q2, Q4]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
     const $$ = load(run.stdout);
-    if (run.stderr) {
-      expect(run.stderr).toBe("lsp-report: the validate engine is not available in this build: the dashboard has no findings\n");
-      expect($$("#summary [data-validation]").attr("data-validation")).toBe("unavailable");
-    } else {
-      expect($$("table.severity td[data-severity]")).toHaveLength(3);
-    }
-    expect(run.code).toBe(0);
+    // NI 187 in Q2: 3.35% against a 3% target, lower is better, 11.7% off with a 10% tolerance: Red, rated Amber.
+    expect($$('td[data-severity="error"]').text()).toBe("1");
+    const error = $$('#p-TP-1d tr[data-indicator="NI 187"]').first().next("tr.finding-row").find('li[data-severity="error"]');
+    expect(error.attr("data-rule")).toBe("rag-mismatch");
+    expect($$('td.cell[data-reference="TP-1d"][data-period="2008/09 Q2"] .flag').text()).toBe("1 error");
+    // Every finding counted is shown somewhere on the page.
+    const counted = $$("td[data-severity]").map((_, td) => Number($$(td).text())).get().reduce((sum, count) => sum + count, 0);
+    expect($$("ul.findings li[data-severity]")).toHaveLength(counted);
+  });
+
+  it("validates with the settings of --config, and stops on a bad one", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "quiet.json"), JSON.stringify({ rules: { "rag-mismatch": "off" } }));
+    const quiet = await runCli(["report", Q2, "--config", join(dir, "quiet.json")]);
+    expect(quiet).toMatchObject({ code: 0, stderr: "" });
+    expect(load(quiet.stdout)('td[data-severity="error"]').text()).toBe("0");
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ tolerance: "lots" }));
+    const bad = await runCli(["report", Q2, "--config", join(dir, "bad.json"), "-o", join(dir, "report.html")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^lsp-report: .*bad\.json: .*tolerance.*\n$/);
+    expect(readdirSync(dir)).not.toContain("report.html");
   });
 
   it("prints to standard output without -o, with a title", async () => {

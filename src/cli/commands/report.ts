@@ -5,6 +5,7 @@
  */
 import { resolve } from "node:path";
 import { renderDashboard } from "../../emit/dashboard/index.js";
+import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
 import { loadReports, reportFailure } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
@@ -16,6 +17,8 @@ export interface ReportCommandOptions {
   output?: string;
   title?: string;
   validate: boolean;
+  /** The validation settings file (--config); else lsp-report.config.json found upward. */
+  config?: string;
   maxUnzippedMb: string;
   debug?: boolean;
 }
@@ -30,17 +33,20 @@ export function generatedOn(env: CliIo["env"]): string {
 export async function runReport(inputs: string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
   if (maxUncompressedBytes === null) return EXIT_USAGE;
+  // A bad configuration stops the command before anything is read: a dashboard checked with
+  // settings the user did not mean would mislead the board.
+  const config = options.validate ? await configOrComplain(io, options.config) : {};
+  if (!config) return EXIT_USAGE;
   const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes });
   if (reports.length === 0) {
     io.stderr("lsp-report: no update to report: nothing written\n");
     return EXIT_USAGE;
   }
-  const findings = options.validate ? await findingsOf(reports) : null;
-  if (options.validate && findings === null) io.stderr("lsp-report: the validate engine is not available in this build: the dashboard has no findings\n");
+  const findings = options.validate ? await findingsOf(reports, config) : null;
   const html = renderDashboard(reports, findings ?? [], {
     title: options.title,
     generated: `Generated ${generatedOn(io.env)} by lsp-report`,
-    validation: !options.validate ? "off" : findings === null ? "unavailable" : "run",
+    validation: findings ? "run" : "off",
   });
   if (!options.output) {
     io.stdout(html);
