@@ -131,6 +131,44 @@ describe("lsp-report convert to CSV", () => {
   });
 });
 
+describe("lsp-report convert when no file converts", () => {
+  /** Only bad files: a corrupt .docx and a text file with no update in it. */
+  function badArchive(dir: string): void {
+    mkdirSync(join(dir, "bad"), { recursive: true });
+    writeFileSync(join(dir, "bad", "broken.docx"), Buffer.from("PK\u0003\u0004 this is not really a zip file"));
+    writeFileSync(join(dir, "bad", "notes.txt"), "minutes of the meeting\n");
+  }
+
+  it.each([["csv"], ["json"]])("writes nothing, keeps the files of an earlier run as they were, lists every failure, exit 2 (--format %s)", async (format) => {
+    const dir = scratch();
+    badArchive(dir);
+    mkdirSync(join(dir, "good"));
+    copyFileSync(Q2, join(dir, "good", "q2.txt"));
+    expect((await runCli(["convert", "good", "--out-dir", "out", "--format", format], { cwd: dir })).code).toBe(0);
+    const before = files(join(dir, "out"));
+    expect(Object.keys(before).length).toBeGreaterThan(0);
+    const run = await runCli(["convert", "bad", "--out-dir", "out", "--format", format, "--jobs", "2"], { cwd: dir });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe("Converted 0 of 2 files: nothing written into out (files already there are left as they were)");
+    expect(lines[1]).toBe("Failed 2 files:");
+    expect(lines[2]).toMatch(/^ {2}bad\/broken\.docx: ./);
+    expect(lines[3]).toBe("  bad/notes.txt: no performance update found");
+    expect(lines[4]).toBe("");
+    expect(files(join(dir, "out"))).toEqual(before);
+  });
+
+  it("into a new folder writes no file at all", async () => {
+    const dir = scratch();
+    badArchive(dir);
+    const run = await runCli(["convert", "bad", "--out-dir", "out", "--quiet"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(2);
+    expect(tree(join(dir, "out"))).toEqual([]);
+  });
+});
+
 describe("lsp-report convert to JSON", () => {
   it("writes one JSON file per input, mirroring the input tree below the inputs' common folder", async () => {
     const dir = scratch();

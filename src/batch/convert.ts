@@ -46,7 +46,7 @@ export interface ConvertSummary {
   converted: number;
   updates: number;
   failures: ConvertFailure[];
-  /** The CSV files written, with their row counts (no header). */
+  /** The CSV files written, with their row counts (no header); none when no file converted. */
   sheets: OutputFile[];
   /** JSON: the files written, one per converted input. */
   jsonFiles: number;
@@ -141,6 +141,12 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
     }
     if (hooks.signal?.aborted) {
       summary.interrupted = true;
+      for (const sheet of sheets.values()) await sheet.file.abort();
+      return summary;
+    }
+    // Not one file converted: CSV files holding only their headers would replace the output of
+    // an earlier run that worked. Nothing is put in place; the failures say why.
+    if (summary.converted === 0) {
       for (const sheet of sheets.values()) await sheet.file.abort();
       return summary;
     }

@@ -61,8 +61,12 @@ function plural(count: number, word: string): string {
 export function formatSummary(summary: ConvertSummary, outDirDisplay: string, format: "csv" | "json", outDir: string): string {
   const lines: string[] = [];
   const of = summary.failures.length > 0 || summary.converted !== summary.files ? ` of ${summary.files}` : "";
-  lines.push(`Converted ${summary.converted}${of} ${summary.files === 1 ? "file" : "files"} (${plural(summary.updates, "update")}) into ${outDirDisplay}`);
-  if (format === "json") lines.push(`  ${plural(summary.jsonFiles, "JSON file")}, one per input`);
+  if (summary.converted === 0) {
+    lines.push(`Converted 0${of} ${summary.files === 1 ? "file" : "files"}: nothing written into ${outDirDisplay} (files already there are left as they were)`);
+  } else {
+    lines.push(`Converted ${summary.converted}${of} ${summary.files === 1 ? "file" : "files"} (${plural(summary.updates, "update")}) into ${outDirDisplay}`);
+  }
+  if (format === "json" && summary.converted > 0) lines.push(`  ${plural(summary.jsonFiles, "JSON file")}, one per input`);
   const width = Math.max(0, ...summary.sheets.map((sheet) => relative(outDir, sheet.path).length));
   for (const sheet of summary.sheets) lines.push(`  ${relative(outDir, sheet.path).padEnd(width)}  ${String(sheet.rows).padStart(6)} rows`);
   if (summary.failures.length > 0) {
@@ -129,7 +133,8 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  const progress = createProgress(io, options.quiet, { label: `converting into ${basename(outDir)}` });
+  // The terminal's width keeps the bar on one line (read at each redraw: the window may be resized).
+  const progress = createProgress(io, options.quiet, { label: `converting into ${basename(outDir)}`, columns: () => process.stderr.columns });
   let failed = 0;
   let summary: ConvertSummary;
   try {
