@@ -16,7 +16,7 @@ import type { FileTask } from "../src/batch/task.js";
 import { expandInputs } from "../src/cli/inputs.js";
 import type { CliIo } from "../src/cli/io.js";
 import { loadReports } from "../src/cli/load.js";
-import { createProgress, inCi } from "../src/cli/progress.js";
+import { createProgress, inCi, progressLine } from "../src/cli/progress.js";
 import { parseBytes } from "../src/index.js";
 // @ts-expect-error: plain JavaScript, no declarations
 import { makeCorpus } from "../bench/corpus.js";
@@ -194,6 +194,37 @@ describe("progress bar", () => {
       "converting ██████████ 4/4 files 100%, 1 failed",
       "",
     ]);
+  });
+});
+
+describe("progress bar width", () => {
+  const counts = "120/480 files 25%, 3 failed eta 42s";
+
+  it("keeps the line shorter than the terminal: the bar narrows, then the label goes, then the counts are cut", () => {
+    const label = "converting into converted-2008-09";
+    expect(progressLine(label, 0.25, counts, 30, 200)).toBe(`${label} ${"█".repeat(8)}${"░".repeat(22)} ${counts}`);
+    for (const columns of [200, 100, 80, 72, 60, 45, 30, 12, 1]) {
+      const line = progressLine(label, 0.25, counts, 30, columns);
+      expect(line.length, `${columns} columns: ${line}`).toBeLessThan(Math.max(2, columns));
+      expect(line).toMatch(columns >= 82 ? /^converting into / : /^[█░1]/);
+    }
+    expect(progressLine(label, 0.5, counts, 30, 60)).toBe(`${"█".repeat(12)}${"░".repeat(11)} ${counts}`);
+  });
+
+  it("asks the terminal's width at every redraw, and assumes 80 columns when it is unknown", () => {
+    const { io, err } = captureIo({ stderrIsTTY: true });
+    let columns: number | undefined = 50;
+    const progress = createProgress(io, false, { label: "converting into out-2008-09", interval: 0, columns: () => columns });
+    progress.update(1, 4, 0);
+    columns = undefined;
+    progress.update(2, 4, 0);
+    progress.stop();
+    const lines = err().split("\r\x1b[K").filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0].length).toBeLessThan(50);
+    expect(lines[0]).not.toMatch(/converting/);
+    expect(lines[1].length).toBeLessThan(80);
+    expect(lines[1]).toMatch(/^converting into out-2008-09 █{15}░{15} 2\/4 files 50%/);
   });
 });
 

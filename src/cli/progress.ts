@@ -33,6 +33,28 @@ export interface ProgressOptions {
   interval?: number;
   width?: number;
   now?: () => number;
+  /**
+   * The terminal's width, read at each redraw (it may change). The line is kept shorter than
+   * this: a line that wraps cannot be redrawn in place and would fill the screen. Unknown: 80.
+   */
+  columns?: () => number | undefined;
+}
+
+/**
+ * One line of the bar, at most `columns - 1` characters: the bar narrows first, then the label
+ * goes, then the counts are cut.
+ */
+export function progressLine(label: string, fraction: number, counts: string, width: number, columns: number): string {
+  const room = Math.max(1, columns - 1);
+  const bar = (size: number): string => {
+    const filled = Math.round(fraction * size);
+    return `${"█".repeat(filled)}${"░".repeat(size - filled)}`;
+  };
+  const withLabel = room - label.length - counts.length - 2;
+  if (withLabel >= 10) return `${label} ${bar(Math.min(width, withLabel))} ${counts}`;
+  const withoutLabel = room - counts.length - 1;
+  if (withoutLabel >= 10) return `${bar(Math.min(width, withoutLabel))} ${counts}`;
+  return counts.slice(0, room);
 }
 
 export function createProgress(io: CliIo, quiet: boolean | undefined, options: ProgressOptions): Progress {
@@ -47,12 +69,12 @@ export function createProgress(io: CliIo, quiet: boolean | undefined, options: P
 
   const draw = (done: number, total: number, failed: number): void => {
     const fraction = total > 0 ? done / total : 1;
-    const filled = Math.round(fraction * width);
     const elapsed = (now() - started) / 1000;
     const eta = done > 0 && done < total ? ` eta ${Math.ceil((elapsed / done) * (total - done))}s` : "";
     const failures = failed > 0 ? `, ${failed} failed` : "";
-    const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-    io.stderr(`\r\x1b[K${options.label} ${bar} ${done}/${total} files ${Math.floor(fraction * 100)}%${failures}${eta}`);
+    const counts = `${done}/${total} files ${Math.floor(fraction * 100)}%${failures}${eta}`;
+    const columns = options.columns?.() || 80;
+    io.stderr(`\r\x1b[K${progressLine(options.label, fraction, counts, width, columns)}`);
     shown = true;
   };
 
