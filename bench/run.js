@@ -1,6 +1,9 @@
 // npm run bench: runs every benchmark (build first: npm run build). Not part of npm test.
-const benches = ["./readers.js"];
+//   readers.js  the .docx reader against mammoth alone and the unzip floor (issue 3)
+//   batch.js    convert --jobs 1 / --jobs 2 over a generated corpus, mammoth alone, RSS, start-up (issue 5)
+const benches = ["./readers.js", "./batch.js"];
 for (const bench of benches) {
   const { run } = await import(bench);
   await run();
+  console.log("");
 }
