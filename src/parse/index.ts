@@ -119,6 +119,9 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
       continue;
     }
 
+    // The assessment is prose: a row of several filled cells is a table after it that matched
+    // no known header, kept as unrecognised rather than read into the assessment.
+    if (state.kind === "assessment" && filledCells(row).length > 1 && !row.isParagraph) state = { kind: "none" };
     if (state.kind === "assessment") {
       const text = filledCells(row).join("\n");
       priority.assessment = priority.assessment ? `${priority.assessment}\n\n${text}` : text;
