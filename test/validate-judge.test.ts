@@ -1,0 +1,133 @@
+/**
+ * The RAG judgement (DOMAIN.md "RAG ratings and what makes one right"): polarity from the
+ * strongest signal, the tolerance band, cumulative projection, forecasts, and the cases where it
+ * declines to judge. Indicators are built from cell texts as the documents write them.
+ */
+import { describe, expect, it } from "vitest";
+import { parseResult, parseTarget, parseValue } from "../src/parse/values.js";
+import type { Indicator, Priority } from "../src/schema/records.js";
+import { resolveConfig, type Config } from "../src/validate/config.js";
+import { gapOf, judge, ratingFor } from "../src/validate/judge.js";
+import { polarityOf } from "../src/validate/polarity.js";
+
+interface Cells {
+  ref?: string;
+  measure?: string | null;
+  comments?: string;
+  baseline?: string;
+  targets?: Record<string, string>;
+  result?: string;
+  kind?: "year-to-date" | "year-end";
+  rag?: string;
+}
+
+function indicator(cells: Cells): Indicator {
+  const forecast = cells.rag && /\d/.test(cells.rag) ? parseValue(cells.rag) : null;
+  return {
+    ref: cells.ref ?? "LPI 1",
+    measure: cells.measure ?? null,
+    definition: "",
+    comments: cells.comments ?? "",
+    baseline: parseValue(cells.baseline ?? ""),
+    targets: Object.entries(cells.targets ?? {}).map(([year, text]) => parseTarget(text, year)),
+    result: parseResult(cells.result ?? "", cells.kind ?? "year-to-date"),
+    rag: null,
+    ragRaw: cells.rag ?? "",
+    ragFill: null,
+    ragFromFill: false,
+    forecast,
+    hasRagColumn: true,
+    dataQuality: "",
+    location: { line: 1 },
+  };
+}
+
+const PRIORITY = { year: "2008/09", quarter: 2 } as Priority;
+const Q4 = { year: "2008/09", quarter: 4 } as Priority;
+const config = (settings: Config = {}) => resolveConfig(settings);
+
+describe("polarity, strongest signal first", () => {
+  it.each([
+    ["the configuration beats the catalogue", { ref: "NI 187", measure: "SAP < 35" }, { indicators: { "NI 187": { measures: { "SAP < 35": { polarity: "higher" } } } } }, "higher", "from the configuration"],
+    ["the catalogue, per measure (NI 187 SAP < 35)", { ref: "NI 187", measure: "SAP < 35", baseline: "7.9%", targets: { "2008/09": "9%" } }, {}, "lower", "from the indicator catalogue"],
+    ["the catalogue, per measure (NI 187 SAP > 65)", { ref: "NI 187", measure: "SAP > 65" }, {}, "higher", "from the indicator catalogue"],
+    ["the catalogue matches a ref written without its space or with a colon", { ref: "NI152:" }, {}, "lower", "from the indicator catalogue"],
+    ["the comments", { comments: "Good performance is typified by an increase in numbers of net additional homes (DCLG view)", baseline: "500", targets: { "2008/09": "400" } }, {}, "higher", "from the comments"],
+    ["the wording of the target", { targets: { "2008/09": "At least 3,400 after year 1" }, baseline: "3,500" }, {}, "higher", "from the wording of the target"],
+    ["a reduction on baseline", { targets: { "2010/11": "8% reduction on baseline (7.4 rate per 1,000 population)" } }, {}, "lower", "from the wording of the target"],
+    ["the trajectory of the yearly targets", { targets: { "2008/09": "15.0%", "2009/10": "10.0%", "2010/11": "5.0%" }, baseline: "1%" }, {}, "lower", "from the targets 15.0% → 10.0% → 5.0%"],
+    ["baseline to target", { baseline: "4.00% (2007/08)", targets: { "2008/09": "3%" } }, {}, "lower", "from baseline 4.00%"],
+  ] as const)("%s", (_, cells, settings, polarity, from) => {
+    expect(polarityOf(indicator(cells as Cells), PRIORITY, config(settings as Config))).toEqual({ polarity, from });
+  });
+
+  it("says nothing when no signal decides: targets that go both ways, no baseline", () => {
+    expect(polarityOf(indicator({ targets: { "2008/09": "10%", "2009/10": "12%", "2010/11": "11%" } }), PRIORITY, config())).toBeNull();
+  });
+
+  it("NI 187 without a measure is not guessed from the catalogue (its rows have opposite polarities)", () => {
+    expect(polarityOf(indicator({ ref: "NI 187", baseline: "4.00% (2007/08)", targets: { "2008/09": "3%" } }), PRIORITY, config())?.from).toBe("from baseline 4.00%");
+  });
+});
+
+describe("the rating the figures give", () => {
+  it.each([
+    ["met exactly", 100, 100, "higher", "Green"],
+    ["beaten", 110, 100, "higher", "Green"],
+    ["missed by 10% (the default tolerance)", 90, 100, "higher", "Amber"],
+    ["missed by 10.1%", 89.9, 100, "higher", "Red"],
+    ["lower is better, 11.7% over (NI 187 in Q2)", 3.35, 3, "lower", "Red"],
+    ["lower is better, 9.7% over (LKI HAS4 projected)", 1448, 1320, "lower", "Amber"],
+  ] as const)("%s", (_, value, target, polarity, rating) => {
+    expect(ratingFor(gapOf(value, target, polarity), 0.1)).toBe(rating);
+  });
+
+  it("a target of zero: anything worse is Red", () => {
+    expect(ratingFor(gapOf(1, 0, "lower"), 0.1)).toBe("Red");
+    expect(ratingFor(gapOf(0, 0, "lower"), 0.1)).toBe("Green");
+  });
+
+  it("gives the numbers, the polarity and where it came from, and the tolerance", () => {
+    const judgement = judge(indicator({ ref: "NI 187", baseline: "4.00% (2007/08)", targets: { "2008/09": "3%" }, result: "3.35%" }), PRIORITY, config());
+    expect(judgement).toMatchObject({ ok: true, computed: "Red", explanation: "3.35% against target 3% is 11.7% worse (lower is better, from baseline 4.00%; tolerance 10%)" });
+  });
+
+  it("a wider tolerance from the configuration turns the same figures Amber", () => {
+    const judgement = judge(indicator({ ref: "NI 187", baseline: "4.00% (2007/08)", targets: { "2008/09": "3%" }, result: "3.35%" }), PRIORITY, config({ tolerance: 15 }));
+    expect(judgement).toMatchObject({ ok: true, computed: "Amber" });
+  });
+
+  it("projects a cumulative year-to-date count to year end (724 at Q2 → 1,448)", () => {
+    const judgement = judge(indicator({ ref: "LKI HAS4", baseline: "1,142 2007/08", targets: { "2008/09": "1320" }, result: "724" }), PRIORITY, config());
+    expect(judgement).toMatchObject({ ok: true, computed: "Amber", compared: { basis: "projection", value: 1448 } });
+  });
+
+  it("uses a forecast in the RAG column as the projection", () => {
+    const judgement = judge(indicator({ ref: "LKI HAS4", targets: { "2008/09": "1320" }, result: "724", rag: "1300" }), PRIORITY, config());
+    expect(judgement).toMatchObject({ ok: true, computed: "Green", compared: { basis: "forecast", value: 1300 } });
+  });
+
+  it("compares a rate or percentage as it is, without projecting", () => {
+    const judgement = judge(indicator({ ref: "NI 141", targets: { "2008/09": "66%" }, result: "70.91%" }), PRIORITY, config());
+    expect(judgement).toMatchObject({ ok: true, computed: "Green", compared: { basis: "result", value: 70.91 } });
+  });
+
+  it("does not project a year-end result, nor a cumulative count marked cumulative: false in the configuration", () => {
+    const yearEnd = judge(indicator({ ref: "NI 154", targets: { "2008/09": "At least 3,400" }, result: "3,100", kind: "year-end" }), Q4, config());
+    expect(yearEnd).toMatchObject({ ok: true, compared: { basis: "result", value: 3100 } });
+    const notCumulative = judge(indicator({ ref: "LKI HAS4", targets: { "2008/09": "1320" }, result: "724" }), PRIORITY, config({ indicators: { "LKI HAS4": { cumulative: false } } }));
+    expect(notCumulative).toMatchObject({ ok: true, computed: "Green", compared: { basis: "result", value: 724 } });
+  });
+
+  it.each([
+    ["no target for the year", { targets: { "2010/11": "70%" }, result: "65.9%" }, "no-target"],
+    ["a target with no figure", { targets: { "2008/09": "To be determined" }, result: "65.9%" }, "no-target"],
+    ["no result figure", { targets: { "2008/09": "11.1%" }, result: "Awaiting DWP data update" }, "no-result"],
+    ["units that differ (NI 16: 27.8% against a rate per 1,000)", { ref: "NI 16", targets: { "2008/09": "(26.4 rate per 1,000 population)" }, result: "27.8%" }, "unit-mismatch"],
+    ["a decimal with no unit against a percentage (NI 158: 18.46 against 15.0%)", { ref: "NI 158", targets: { "2008/09": "15.0%" }, result: "18.46" }, "unit-mismatch"],
+    ["no polarity signal", { targets: { "2008/09": "12" }, result: "11" }, "polarity-unknown"],
+    ["a withdrawn indicator", { baseline: "This NI has been deleted from the national suite", targets: { "2008/09": "5%" }, result: "4%" }, "withdrawn"],
+  ] as const)("declines to judge: %s", (_, cells, why) => {
+    expect(judge(indicator(cells as Cells), PRIORITY, config())).toMatchObject({ ok: false, why });
+  });
+});
