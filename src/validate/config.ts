@@ -104,7 +104,7 @@ export function checkConfig(value: unknown, ruleIds: readonly string[]): ConfigC
     const path = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
       const key = issue.keys[0];
-      const known = path === "" ? Object.keys(Config.shape) : [];
+      const known = path === "" ? Object.keys(Config.shape) : issue.path[0] === "indicators" ? Object.keys(IndicatorSetting.shape) : [];
       const hint = closest(key, known);
       return { ok: false, problem: `${path ? `${path}.` : ""}${key}: unknown setting${hint ? ` (did you mean ${hint}?)` : ""}` };
     }
