@@ -34,7 +34,8 @@ async function findUpward(cwd: string): Promise<{ path: string; text: string } |
 
 export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
   let found: { path: string; text: string } | null;
-  const display = (path: string) => relative(cwd, path) || path;
+  // As the user wrote it with --config; a file found upward, relative to the working folder.
+  const display = (path: string) => explicit ?? (relative(cwd, path) || path);
   try {
     if (explicit) {
       const path = resolve(cwd, explicit);
