@@ -19,12 +19,28 @@ export interface InputProblem {
   reason: string;
 }
 
-export async function expandInputs(inputs: string[], cwd: string): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
+export interface ExpandedInputs {
+  files: InputFile[];
+  problems: InputProblem[];
+  /** Every file and problem as shown to the user, in command-line order. */
+  order: string[];
+}
+
+export async function expandInputs(inputs: string[], cwd: string): Promise<ExpandedInputs> {
   const files: InputFile[] = [];
   const problems: InputProblem[] = [];
+  const order: string[] = [];
+  const problem = (entry: InputProblem) => {
+    problems.push(entry);
+    order.push(entry.display);
+  };
+  const file = (entry: InputFile) => {
+    files.push(entry);
+    order.push(entry.display);
+  };
   for (const input of inputs) {
     if (input === "-") {
-      files.push({ display: "<stdin>", path: "-" });
+      file({ display: "<stdin>", path: "-" });
       continue;
     }
     const absolute = resolve(cwd, input);
@@ -33,7 +49,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
       info = await stat(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ display: input, reason: code === "ENOENT" ? "no such file or folder" : `cannot read (${code ?? "error"})` });
+      problem({ display: input, reason: code === "ENOENT" ? "no such file or folder" : `cannot read (${code ?? "error"})` });
       continue;
     }
     if (info.isDirectory()) {
@@ -41,11 +57,11 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
         .filter((entry) => entry.isFile() && UPDATE_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.startsWith("~$"))
         .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
         .sort();
-      if (entries.length === 0) problems.push({ display: input, reason: "folder holds no .txt, .docx, .doc or .html files" });
-      for (const path of entries) files.push({ display: relative(cwd, path) || path, path });
+      if (entries.length === 0) problem({ display: input, reason: "folder holds no .txt, .docx, .doc or .html files" });
+      for (const path of entries) file({ display: relative(cwd, path) || path, path });
     } else {
-      files.push({ display: input, path: absolute });
+      file({ display: input, path: absolute });
     }
   }
-  return { files, problems };
+  return { files, problems, order };
 }

@@ -44,11 +44,10 @@ export function reportFailure(io: CliIo, display: string, reason: string): void 
 }
 
 export async function loadReports(inputs: string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
-  const { files, problems } = await expandInputs(inputs, io.cwd);
+  const { files, problems, order } = await expandInputs(inputs, io.cwd);
   const failures: Failure[] = problems.map((problem) => ({ display: problem.display, reason: problem.reason }));
   for (const failure of failures) reportFailure(io, failure.display, failure.reason);
   const reports: Report[] = [];
-  const order = [...problems.map((problem) => problem.display), ...files.map((file) => file.display)];
   const jobs = options.jobs ?? 1;
   if (jobs > 1 && files.length > 1 && files.every((file) => file.path !== "-")) {
     const { orderedResults } = await import("../batch/pool.js");

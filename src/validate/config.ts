@@ -3,7 +3,6 @@
  * resolved form the rules read. Pure: finding and reading the file is the CLI's business.
  */
 import { z } from "zod";
-import { Severity } from "../schema/findings.js";
 
 export const Polarity = z.enum(["higher", "lower"]).describe("Which way is better");
 export type Polarity = z.infer<typeof Polarity>;
@@ -20,7 +19,7 @@ const IndicatorSetting = MeasureSetting.extend({
 }).strict();
 export type IndicatorSetting = z.infer<typeof IndicatorSetting>;
 
-export const RuleSetting = z.union([Severity, z.literal("off")]);
+export const RuleSetting = z.enum(["error", "warning", "info", "off"]);
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
 export const Config = z
@@ -108,7 +107,9 @@ export function checkConfig(value: unknown, ruleIds: readonly string[]): ConfigC
       const hint = closest(key, known);
       return { ok: false, problem: `${path ? `${path}.` : ""}${key}: unknown setting${hint ? ` (did you mean ${hint}?)` : ""}` };
     }
-    return { ok: false, problem: `${path || "(top level)"}: ${issue.message}` };
+    // A bad record key (a theme code) carries its own reason beneath zod's "Invalid key in record".
+    const reason = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
+    return { ok: false, problem: `${path || "(top level)"}: ${reason}` };
   }
   for (const id of Object.keys(parsed.data.rules ?? {})) {
     if (!ruleIds.includes(id)) {
