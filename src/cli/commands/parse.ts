@@ -1,11 +1,10 @@
 /** `lsp-report parse`: inputs → JSON or CSV records on standard output or a file. */
-import { resolve } from "node:path";
 import { emitCsv, type RecordKind } from "../../emit/csv.js";
 import { emitJson } from "../../emit/json.js";
 import type { CliIo } from "../io.js";
-import { loadReports, reportFailure } from "../load.js";
+import { writeOutput } from "../output.js";
+import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
-import { writeFileAtomic } from "../write.js";
 import { findingsOf, writeWorkbook, XLSX_NEEDS_FILE } from "./workbook.js";
 
 export interface ParseCommandOptions {
@@ -39,15 +38,6 @@ export async function runParse(inputs: string[], options: ParseCommandOptions, i
     return !written || failures.length > 0 ? EXIT_USAGE : EXIT_OK;
   }
   const text = options.format === "csv" ? emitCsv(reports, options.records, { bom: options.bom }) : emitJson(reports);
-  if (options.output) {
-    try {
-      await writeFileAtomic(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      reportFailure(io, options.output, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      return EXIT_USAGE;
-    }
-  } else {
-    io.stdout(text);
-  }
+  if (!(await writeOutput(io, options.output, text))) return EXIT_USAGE;
   return failures.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

@@ -3,13 +3,12 @@
  * charts, findings, summary), written to -o or standard output. Findings do not change the exit
  * code: the dashboard shows them; `validate` is the command that fails on them.
  */
-import { resolve } from "node:path";
 import { renderDashboard } from "../../emit/dashboard/index.js";
 import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
-import { loadReports, reportFailure } from "../load.js";
+import { writeOutput } from "../output.js";
+import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
-import { writeFileAtomic } from "../write.js";
 import { megabytes } from "./parse.js";
 import { findingsOf } from "./workbook.js";
 
@@ -34,10 +33,10 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
   const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
   if (maxUncompressedBytes === null) return EXIT_USAGE;
   // A bad configuration stops the command before anything is read: a dashboard checked with
-  // settings the user did not mean would mislead the board.
-  const config = options.validate ? await configOrComplain(io, options.config) : {};
+  // settings the user did not mean would mislead the board. Its theme codes apply even unchecked.
+  const config = await configOrComplain(io, options.config);
   if (!config) return EXIT_USAGE;
-  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes });
+  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes, themes: config.themes });
   if (reports.length === 0) {
     io.stderr("lsp-report: no update to report: nothing written\n");
     return EXIT_USAGE;
@@ -48,15 +47,6 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
     generated: `Generated ${generatedOn(io.env)} by lsp-report`,
     validation: findings ? "run" : "off",
   });
-  if (!options.output) {
-    io.stdout(html);
-  } else {
-    try {
-      await writeFileAtomic(resolve(io.cwd, options.output), html);
-    } catch (error) {
-      reportFailure(io, options.output, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      return EXIT_USAGE;
-    }
-  }
+  if (!(await writeOutput(io, options.output, html))) return EXIT_USAGE;
   return failures.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

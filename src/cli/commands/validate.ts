@@ -5,7 +5,6 @@
  * on more warnings than --max-warnings; else 0.
  */
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
 import { FORMATTERS, validateOutput, type CheckedInput, type FormatName } from "../../emit/findings/index.js";
 import { NO_UPDATE_FOUND } from "../../batch/reason.js";
 import type { Finding } from "../../schema/findings.js";
@@ -13,9 +12,9 @@ import { fileFinding, validate } from "../../validate/index.js";
 import { colourLevel } from "../colour.js";
 import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
-import { loadReports, reportFailure } from "../load.js";
+import { writeOutput } from "../output.js";
+import { loadReports } from "../load.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../main.js";
-import { writeFileAtomic } from "../write.js";
 import { megabytes } from "./parse.js";
 
 export interface ValidateCommandOptions {
@@ -83,16 +82,7 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const level = options.output ? 0 : colourLevel(io, io.stdoutIsTTY, options.color);
   const text = FORMATTERS[options.format](shown, { colourLevel: level, updates });
 
-  if (options.output) {
-    try {
-      await writeFileAtomic(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      reportFailure(io, options.output, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      return EXIT_USAGE;
-    }
-  } else {
-    io.stdout(text);
-  }
+  if (!(await writeOutput(io, options.output, text))) return EXIT_USAGE;
 
   if (failures.some((failure) => failure.reason !== NO_UPDATE_FOUND)) return EXIT_USAGE;
   const { errors, warnings } = output.summary;

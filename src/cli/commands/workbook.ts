@@ -11,9 +11,9 @@ import type { Config } from "../../validate/config.js";
 import { validate } from "../../validate/index.js";
 import type { Report } from "../../schema/records.js";
 import type { CliIo } from "../io.js";
-import { loadReports, reportFailure } from "../load.js";
+import { writeOutput } from "../output.js";
+import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
-import { writeFileAtomic } from "../write.js";
 
 /**
  * The findings of all the reports, checked together (duplicates and quarter-to-quarter checks
@@ -27,13 +27,7 @@ export function findingsOf(reports: Report[], config: Config = {}): Finding[] {
 export async function writeWorkbook(reports: Report[], findings: ReportFinding[] | null, path: string, io: CliIo, display = path): Promise<boolean> {
   // exceljs is big: loaded only when a workbook is asked for, so `parse` to JSON stays quick.
   const { workbookBytes } = await import("../../emit/xlsx.js");
-  try {
-    await writeFileAtomic(resolve(io.cwd, path), await workbookBytes(reports, findings));
-    return true;
-  } catch (error) {
-    reportFailure(io, display, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    return false;
-  }
+  return writeOutput(io, path, await workbookBytes(reports, findings), display);
 }
 
 export const XLSX_NEEDS_FILE = "--format xlsx writes a binary workbook, which a terminal or pipe cannot show: name a file with -o, e.g. -o records.xlsx";

@@ -1,0 +1,20 @@
+/** Where a command's result goes: the file named with -o (written atomically), else standard output. */
+import { resolve } from "node:path";
+import type { CliIo } from "./io.js";
+import { reportFailure } from "./load.js";
+import { writeFileAtomic } from "./write.js";
+
+/** False, after one line on standard error, when the file cannot be written. */
+export async function writeOutput(io: CliIo, path: string | undefined, data: string | Uint8Array, display = path): Promise<boolean> {
+  if (path === undefined) {
+    io.stdout(typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
+    return true;
+  }
+  try {
+    await writeFileAtomic(resolve(io.cwd, path), data);
+    return true;
+  } catch (error) {
+    reportFailure(io, display ?? path, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return false;
+  }
+}
