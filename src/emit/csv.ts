@@ -4,20 +4,14 @@
  * every input), so files from many runs can be stacked.
  */
 import { stringify } from "csv-stringify/sync";
-import type { Action, Contributor, Indicator, Location, Priority, Report, Value } from "../schema/records.js";
+import { locationText } from "../model/location.js";
+import type { Action, Contributor, Indicator, Priority, Report, Value } from "../schema/records.js";
 
 export const RECORD_KINDS = ["priorities", "indicators", "actions", "contributors"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 type Cell = string | number | boolean | null;
 export type CsvRow = Record<string, Cell>;
-
-function locationText(location: Location): string {
-  if (location.line !== undefined) return `line ${location.line}`;
-  if (location.table !== undefined) return `table ${location.table}${location.row !== undefined ? ` row ${location.row}` : ""}`;
-  if (location.paragraph !== undefined) return `paragraph ${location.paragraph}`;
-  return "";
-}
 
 function common(report: Report, priority: Priority): CsvRow {
   return {

@@ -9,11 +9,12 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { csvColumns, RECORD_KINDS, recordRows, type CsvRow, type RecordKind } from "./csv.js";
 import { RAG_FILL, RAG_TEXT, SEVERITY_FILL } from "./dashboard/palette.js";
 import type { ReportFinding } from "./dashboard/findings.js";
-import type { Location, Report } from "../schema/records.js";
+import { FINDING_COLUMNS, findingRow } from "./findings/rows.js";
+import type { Report } from "../schema/records.js";
 
 export const FINDINGS_SHEET = "findings";
 /** The columns of findings.csv (convert --validate), so the sheet and the file read the same. */
-export const FINDING_COLUMNS = ["source", "reference", "year", "quarter", "indicator", "measure", "rule", "severity", "message", "location"] as const;
+export { FINDING_COLUMNS };
 
 /** The columns whose cells are filled by their value. */
 const RATING_COLUMNS = new Set(["overall_rating", "rag"]);
@@ -29,26 +30,6 @@ type Cell = string | number | boolean | null;
 export function excelText(text: string): string {
   const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
   return clean.length > EXCEL_CELL_LIMIT ? `${clean.slice(0, EXCEL_CELL_LIMIT - 1)}…` : clean;
-}
-
-function locationText(location: Location | null | undefined): string {
-  if (!location) return "";
-  return Object.entries(location).map(([key, value]) => `${key} ${value}`).join(" ");
-}
-
-export function findingRows(findings: ReportFinding[]): CsvRow[] {
-  return findings.map((finding) => ({
-    source: finding.source ?? null,
-    reference: finding.reference ?? null,
-    year: finding.year ?? null,
-    quarter: finding.quarter ?? null,
-    indicator: finding.indicator ?? null,
-    measure: finding.measure ?? null,
-    rule: finding.rule,
-    severity: finding.severity,
-    message: finding.message,
-    location: locationText(finding.location),
-  }));
 }
 
 function solid(hex: string): ExcelJS.Fill {
@@ -95,7 +76,7 @@ export function buildWorkbook(reports: Report[], findings: ReportFinding[] | nul
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "lsp-report";
   for (const kind of RECORD_KINDS) addSheet(workbook, kind, csvColumns(kind as RecordKind), recordRows(reports, kind));
-  if (findings) addSheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, findingRows(findings));
+  if (findings) addSheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, findings.map(findingRow));
   return workbook;
 }
 

@@ -75,15 +75,6 @@ export function label(indicator: Pick<Indicator, "ref" | "measure">): string {
   return indicator.measure ? `${indicator.ref} (${indicator.measure})` : indicator.ref || "unnamed PI";
 }
 
-/** "line 45" or "table 3 row 2", for messages that point at a second place. */
-export function where(location: Location | null | undefined): string {
-  if (!location) return "";
-  if (location.line !== undefined) return `line ${location.line}`;
-  if (location.table !== undefined) return `table ${location.table}${location.row !== undefined ? ` row ${location.row}` : ""}`;
-  if (location.paragraph !== undefined) return `paragraph ${location.paragraph}`;
-  return "";
-}
-
 /** A text cut to a readable length for a message. */
 export function quote(text: string, length = 60): string {
   const flat = text.replace(/\s+/g, " ").trim();

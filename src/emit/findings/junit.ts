@@ -4,7 +4,7 @@
  * could not be read is a case with an <error>.
  */
 import type { Finding, ValidateOutput } from "../../schema/findings.js";
-import { locationText } from "./summary.js";
+import { locationText } from "../../model/location.js";
 
 /** XML text and attribute values; characters XML 1.0 forbids are dropped. */
 function xml(text: string): string {
@@ -17,7 +17,7 @@ function xml(text: string): string {
 }
 
 function line(finding: Finding): string {
-  const place = locationText(finding);
+  const place = locationText(finding.location);
   return `${finding.severity}: ${place ? `${place}: ` : ""}${finding.message} (${finding.rule})`;
 }
 

@@ -4,7 +4,8 @@
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, ValidateOutput } from "../../schema/findings.js";
-import { locationText, plural } from "./summary.js";
+import { locationText } from "../../model/location.js";
+import { plural } from "./summary.js";
 
 export interface StylishOptions {
   /** 0: no colour; 1–3: chalk's levels. */
@@ -30,7 +31,7 @@ export function formatStylish(output: ValidateOutput, options: StylishOptions = 
   for (const file of output.files) {
     if (file.findings.length === 0) continue;
     lines.push(chalk.underline(file.path));
-    const width = Math.max(...file.findings.map((finding) => locationText(finding).length), 4);
+    const width = Math.max(...file.findings.map((finding) => locationText(finding.location).length), 4);
     let heading: string | null = null;
     for (const finding of file.findings) {
       const current = updateHeading(finding);
@@ -38,7 +39,7 @@ export function formatStylish(output: ValidateOutput, options: StylishOptions = 
         lines.push(`  ${chalk.bold(current)}`);
         heading = current;
       }
-      lines.push(`    ${chalk.dim(locationText(finding).padEnd(width))}  ${severityText(chalk, finding.severity)}  ${finding.message}  ${chalk.dim(finding.rule)}`);
+      lines.push(`    ${chalk.dim(locationText(finding.location).padEnd(width))}  ${severityText(chalk, finding.severity)}  ${finding.message}  ${chalk.dim(finding.rule)}`);
     }
     lines.push("");
   }

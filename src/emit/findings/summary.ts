@@ -28,13 +28,3 @@ export function validateOutput(inputs: CheckedInput[], findings: Finding[]): Val
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
-
-/** "line 45", "table 3 row 2", or "" for a finding about a whole file. */
-export function locationText(finding: Finding): string {
-  const location = finding.location;
-  if (!location) return "";
-  if (location.line !== undefined) return `line ${location.line}`;
-  if (location.table !== undefined) return `table ${location.table}${location.row !== undefined ? ` row ${location.row}` : ""}`;
-  if (location.paragraph !== undefined) return `paragraph ${location.paragraph}`;
-  return "";
-}

@@ -1,5 +1,6 @@
 import type { Priority, Report } from "../../schema/records.js";
-import { defineRule, where, type InputsDraft } from "../rule.js";
+import { locationText } from "../../model/location.js";
+import { defineRule, type InputsDraft } from "../rule.js";
 
 export default defineRule({
   id: "duplicate-reference",
@@ -20,7 +21,7 @@ Fix: remove the extra update or correct its reference; check one version of each
           first.set(key, { report, priority });
           continue;
         }
-        const place = [where(earlier.priority.location), earlier.report === report ? "of this file" : `of ${earlier.report.source.path}`].filter(Boolean).join(" ");
+        const place = [locationText(earlier.priority.location), earlier.report === report ? "of this file" : `of ${earlier.report.source.path}`].filter(Boolean).join(" ");
         drafts.push({
           report,
           priority,
