@@ -62,8 +62,8 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
-function roleOf(text: string, table: AliasTable): string | null {
-  const header = normaliseHeader(text);
+/** The role of a normalised header text in a table. */
+function roleOf(header: string, table: AliasTable): string | null {
   if (!header) return null;
   for (const [role, patterns] of Object.entries(table)) {
     if (patterns.some((pattern) => pattern.test(header))) return role;
@@ -85,11 +85,12 @@ export interface Section {
   headerRow: GridRow;
 }
 
-function columnsOf(row: GridRow, table: AliasTable): Column[] {
+/** `texts` are the row's cells normalised once (every row is tried against several tables). */
+function columnsOf(row: GridRow, texts: string[], table: AliasTable): Column[] {
   const columns: Column[] = [];
-  row.cells.forEach((cell, index) => {
-    const role = roleOf(cell, table);
-    if (role) columns.push({ role, index, header: cell.trim() });
+  texts.forEach((text, index) => {
+    const role = roleOf(text, table);
+    if (role) columns.push({ role, index, header: row.cells[index].trim() });
   });
   return columns;
 }
@@ -114,19 +115,19 @@ export function recogniseHeader(row: GridRow): Section | null {
   if (row.cells.some((cell) => cell.length > MAX_HEADER_CELL)) return null;
   const texts = row.cells.map(normaliseHeader);
   if (texts.some((text) => /^internal contributors?$/.test(text))) {
-    return sectionFrom("contributors-alt", row, columnsOf(row, ALT_CONTRIBUTOR_COLUMNS));
+    return sectionFrom("contributors-alt", row, columnsOf(row, texts, ALT_CONTRIBUTOR_COLUMNS));
   }
   if (texts.some((text) => /contributory officers$|contributing organi[sz]ations?/.test(text))) {
-    return sectionFrom("contributors", row, columnsOf(row, CONTRIBUTOR_COLUMNS));
+    return sectionFrom("contributors", row, columnsOf(row, texts, CONTRIBUTOR_COLUMNS));
   }
-  const indicator = columnsOf(row, INDICATOR_COLUMNS);
+  const indicator = columnsOf(row, texts, INDICATOR_COLUMNS);
   if (has(indicator, "ref") && indicator.length >= 3 && (has(indicator, "target") || has(indicator, "result") || has(indicator, "baseline"))) {
     return sectionFrom("indicators", row, indicator);
   }
-  const action = columnsOf(row, ACTION_COLUMNS);
+  const action = columnsOf(row, texts, ACTION_COLUMNS);
   if (has(action, "progress") && action.length >= 3) return sectionFrom("actions", row, action);
   if (has(action, "actions") && has(action, "timescale") && action.length >= 3) return sectionFrom("actions", row, action);
-  const priority = columnsOf(row, PRIORITY_COLUMNS);
+  const priority = columnsOf(row, texts, PRIORITY_COLUMNS);
   if (has(priority, "title") && priority.length >= 2) return sectionFrom("priority", row, priority);
   return null;
 }
