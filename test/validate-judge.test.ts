@@ -9,9 +9,11 @@ import type { Indicator, Priority } from "../src/schema/records.js";
 import { resolveConfig, type Config } from "../src/validate/config.js";
 import { gapOf, judge, ratingFor } from "../src/validate/judge.js";
 import { polarityOf } from "../src/validate/polarity.js";
+import { sameTheme } from "../src/validate/rules/reference-invalid.js";
 
 interface Cells {
   ref?: string;
+  definition?: string;
   measure?: string | null;
   comments?: string;
   baseline?: string;
@@ -26,7 +28,7 @@ function indicator(cells: Cells): Indicator {
   return {
     ref: cells.ref ?? "LPI 1",
     measure: cells.measure ?? null,
-    definition: "",
+    definition: cells.definition ?? "",
     comments: cells.comments ?? "",
     baseline: parseValue(cells.baseline ?? ""),
     targets: Object.entries(cells.targets ?? {}).map(([year, text]) => parseTarget(text, year)),
@@ -102,6 +104,13 @@ describe("the rating the figures give", () => {
     expect(judgement).toMatchObject({ ok: true, computed: "Amber", compared: { basis: "projection", value: 1448 } });
   });
 
+  it("projects a count the definition says is made over the year, for a PI not in the catalogue", () => {
+    const cells = { ref: "LPI 7", definition: "The number of empty homes brought back into use during the year", baseline: "500 (2007/08)", targets: { "2008/09": "600" }, result: "280" };
+    expect(judge(indicator(cells), PRIORITY, config())).toMatchObject({ ok: true, computed: "Amber", compared: { basis: "projection", value: 560 } });
+    const stock = { ...cells, definition: "Number of empty homes in the city" };
+    expect(judge(indicator(stock), PRIORITY, config())).toMatchObject({ ok: true, computed: "Red", compared: { basis: "result", value: 280 } });
+  });
+
   it("uses a forecast in the RAG column as the projection", () => {
     const judgement = judge(indicator({ ref: "LKI HAS4", targets: { "2008/09": "1320" }, result: "724", rag: "1300" }), PRIORITY, config());
     expect(judgement).toMatchObject({ ok: true, computed: "Green", compared: { basis: "forecast", value: 1300 } });
@@ -129,5 +138,17 @@ describe("the rating the figures give", () => {
     ["a withdrawn indicator", { baseline: "This NI has been deleted from the national suite", targets: { "2008/09": "5%" }, result: "4%" }, "withdrawn"],
   ] as const)("declines to judge: %s", (_, cells, why) => {
     expect(judge(indicator(cells as Cells), PRIORITY, config())).toMatchObject({ ok: false, why });
+  });
+});
+
+describe("theme names written two ways", () => {
+  it.each([
+    ["Health & Well-being", "Health and Wellbeing", true],
+    ["Enterprise & Economy", "Enterprise and the Economy", true],
+    ["Cultural Life", "Culture", true],
+    ["Thriving Places", "Harmonious Communities", false],
+    ["Learning", "Transport", false],
+  ] as const)("%s / %s: %s", (a, b, same) => {
+    expect(sameTheme(a, b)).toBe(same);
   });
 });

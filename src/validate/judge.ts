@@ -49,9 +49,17 @@ export function isWithdrawn(indicator: Indicator): boolean {
   return [indicator.baseline, indicator.result, ...indicator.targets].some((value) => value.status === "withdrawn");
 }
 
-/** Whether a year-to-date result is a count that must be projected to year end. */
+/** A definition that counts over the year: "…made in the year", "…between 1 April and 31 March". */
+const COUNT_OVER_THE_YEAR = /\b(?:in|during) the (?:financial |reporting )?year\b|\bbetween 1(?:st)? april and 31(?:st)? march\b|\bcumulative\b/i;
+
+/**
+ * Whether a year-to-date result is a count that must be projected to year end: as the
+ * configuration or the catalogue says, else when the definition counts over the year.
+ */
 export function isCumulative(indicator: Indicator, config: ResolvedConfig): boolean {
-  return knownCumulative(indicator.ref, indicator.measure, config)?.value ?? false;
+  const known = knownCumulative(indicator.ref, indicator.measure, config);
+  if (known) return known.value;
+  return indicator.result.unit === "number" && COUNT_OVER_THE_YEAR.test(indicator.definition);
 }
 
 /** The quarter a result's figure covers: its own "(Qtr 3)", else the report's quarter. */

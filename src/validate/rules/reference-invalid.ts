@@ -3,8 +3,19 @@ import { defineRule } from "../rule.js";
 
 const REFERENCE = /^([A-Z]{2,4})-(\d{1,2})([a-z])$/;
 
-/** "Health & Wellbeing" and "Health and Wellbeing" are one theme. */
-const themeWords = (name: string) => name.toLowerCase().replace(/&/g, "and").replace(/[^a-z]/g, "");
+/** The words that name a theme: "Health & Well-being" → health, wellbeing. */
+const themeWords = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, "")
+    .split(/\s+/)
+    .filter((word) => word && !["and", "the", "of", "for"].includes(word));
+
+/** One theme named two ways ("Enterprise & Economy", "Enterprise and the Economy"): the words of one stand in the other. */
+export function sameTheme(a: string, b: string): boolean {
+  const [shorter, longer] = [themeWords(a), themeWords(b)].sort((x, y) => x.length - y.length);
+  return shorter.length > 0 && shorter.every((word) => longer.some((other) => other.startsWith(word.slice(0, 5)) || word.startsWith(other.slice(0, 5))));
+}
 
 export default defineRule({
   id: "reference-invalid",
@@ -25,7 +36,7 @@ Fix: correct the reference or the heading.`,
       return [{ message: `reference ${priority.reference}: theme code ${match[1]} is not a known theme (known: ${Object.keys(codes).join(", ")}); add it under "themes" in lsp-report.config.json`, location: priority.location }];
     }
     const heading = priority.headingTheme.trim();
-    if (!priority.themePlaceholder && heading && themeWords(heading) !== themeWords(name)) {
+    if (!priority.themePlaceholder && heading && !sameTheme(heading, name)) {
       return [{ message: `reference ${priority.reference} has theme code ${match[1]} (${name}) but the heading says ${heading}`, location: priority.location, data: { code: match[1], heading } }];
     }
     return [];
