@@ -249,6 +249,13 @@ const CASES: Case[] = [
     expected: { message: ["unaccepted tracked changes (1 insertions, 1 deletions)"] },
   },
   {
+    rule: "tables-missing",
+    reference: "TP-1d",
+    raised: { how: "TP-1d as a text export that puts each cell on its own line", docs: () => [{ name: "tp-1d.txt", text: excerpt(Q2, 221, 248).replace(/\t+/g, "\n") }] },
+    clean: { how: "TP-1d with its cells tab-separated", docs: () => [{ name: "tp-1d.txt", text: excerpt(Q2, 221, 248) }] },
+    expected: { line: 1, message: ["none of TP-1d's tables was recognised"] },
+  },
+  {
     rule: "unrecognised-content",
     reference: "TP-1d",
     raised: {
@@ -280,6 +287,11 @@ describe("rules on real updates", () => {
     it(`is not raised: ${clean.how}`, async () => {
       expect(ofRule(await check(clean.docs(), clean.config), rule, reference, expected?.indicator)).toEqual([]);
     });
+  });
+
+  it("tables-missing stands for the blank fields: no field-missing or overall-rating-missing beside it", async () => {
+    const found = await check([{ name: "tp-1d.txt", text: excerpt(Q2, 221, 248).replace(/\t+/g, "\n") }]);
+    expect(found.map((finding) => finding.rule).filter((rule) => rule.endsWith("-missing"))).toEqual(["tables-missing"]);
   });
 
   it("overall-rating-mismatch: Green overall with a Red indicator", async () => {

@@ -60,9 +60,15 @@ export function referenceInRow(row: GridRow): string | null {
     if (cells[labelIndex + 1]) return normaliseReference(cells[labelIndex + 1]);
   }
   for (const cell of cells.slice(1)) {
-    if (/^[A-Za-z]{2,4}\s*[-–.]?\s*\d{1,2}\s*[A-Za-z]$/.test(cell)) return normaliseReference(cell);
+    const reference = bareReference(cell);
+    if (reference) return reference;
   }
   return null;
+}
+
+/** A cell that is only a reference ("TP-1a", "TP 1a"), or null. */
+export function bareReference(cell: string): string | null {
+  return /^[A-Za-z]{2,4}\s*[-–.]?\s*\d{1,2}\s*[A-Za-z]$/.test(cell.trim()) ? normaliseReference(cell) : null;
 }
 
 export interface ThemeInfo {

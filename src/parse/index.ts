@@ -8,7 +8,7 @@ import type { ReadDocument } from "../model/blocks.js";
 import type { Priority, Report, Unrecognised } from "../schema/records.js";
 import { filledCells, isEmptyRow, toGridRows, type GridRow } from "./grid.js";
 import { isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
-import { matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
+import { bareReference, matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
 import { addAction, addContributors, addIndicator, fillPriority } from "./sections.js";
 
 export interface ParseOptions {
@@ -86,7 +86,8 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
       // A heading whose reference sits in the next row or two (a heading split over cells or lines).
       for (let look = i + 1; !heading.reference && look < Math.min(rows.length, i + 3); look++) {
         const cells = filledCells(rows[look]);
-        const reference = cells.length <= 2 ? referenceInRow({ ...rows[look], cells: ["", ...rows[look].cells] }) : null;
+        // "Reference | TP-1a" on a row of its own, or the reference alone (one cell per line).
+        const reference = cells.length === 1 ? bareReference(cells[0]) : cells.length === 2 ? referenceInRow(rows[look]) : null;
         if (reference) {
           heading.reference = reference;
           i = look;

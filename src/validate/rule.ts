@@ -75,6 +75,16 @@ export function label(indicator: Pick<Indicator, "ref" | "measure">): string {
   return indicator.measure ? `${indicator.ref} (${indicator.measure})` : indicator.ref || "unnamed PI";
 }
 
+/**
+ * An update of which nothing but the heading was read: no Improvement Priority table, no
+ * indicators, actions or contributors. tables-missing reports it once; the rules about blank
+ * fields stay quiet about it.
+ */
+export function nothingRead(priority: Priority): boolean {
+  const table = [priority.title, priority.leadOfficer, priority.organisation, priority.overallRatingRaw, priority.directionRaw].some((text) => text.trim());
+  return !table && priority.indicators.length === 0 && priority.actions.length === 0 && priority.contributors.length === 0;
+}
+
 /** A text cut to a readable length for a message. */
 export function quote(text: string, length = 60): string {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -1,5 +1,5 @@
 import type { Location } from "../../schema/records.js";
-import { defineRule, type Draft } from "../rule.js";
+import { defineRule, nothingRead, type Draft } from "../rule.js";
 
 export default defineRule({
   id: "field-missing",
@@ -10,6 +10,7 @@ export default defineRule({
 Example: action (Key Actions "Deliver the HECA questionnaire…"): no timescale
 Fix: fill in the field.`,
   check({ priority }) {
+    if (nothingRead(priority)) return [];
     const drafts: Draft[] = [];
     const missing = (what: string, location: Location) => drafts.push({ message: `${what} is blank`, location, data: { field: what } });
     if (!priority.title.trim()) missing("the improvement priority (title)", priority.location);

@@ -19,6 +19,7 @@ import ratingTrendMismatch from "./rating-trend-mismatch.js";
 import referenceInvalid from "./reference-invalid.js";
 import resultNotReported from "./result-not-reported.js";
 import resultPending from "./result-pending.js";
+import tablesMissing from "./tables-missing.js";
 import targetMissing from "./target-missing.js";
 import themePlaceholder from "./theme-placeholder.js";
 import timescaleUnparsed from "./timescale-unparsed.js";
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   duplicateReference,
   referenceInvalid,
   themePlaceholder,
+  tablesMissing,
   fieldMissing,
   overallRatingMissing,
   overallRatingMismatch,

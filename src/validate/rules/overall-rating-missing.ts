@@ -1,4 +1,4 @@
-import { defineRule } from "../rule.js";
+import { defineRule, nothingRead } from "../rule.js";
 
 export default defineRule({
   id: "overall-rating-missing",
@@ -9,7 +9,7 @@ export default defineRule({
 Example: no overall progress rating (Red, Amber or Green) in the Improvement Priority table
 Fix: rate the priority's progress as a whole.`,
   check({ priority }) {
-    if (priority.overallRating || priority.overallRatingRaw.trim()) return [];
+    if (priority.overallRating || priority.overallRatingRaw.trim() || nothingRead(priority)) return [];
     return [{ message: "no overall progress rating (Red, Amber or Green) in the Improvement Priority table", location: priority.location }];
   },
 });
