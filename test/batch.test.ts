@@ -234,7 +234,7 @@ describe("loadReports over the pool", () => {
     const one = captureIo();
     const two = captureIo();
     const sequential = await loadReports(inputs, one.io, { jobs: 1 });
-    const pooled = await loadReports(inputs, two.io, { jobs: 2 });
+    const pooled = await loadReports(inputs, two.io, { jobs: 2, filesPerWorker: 1 });
     expect(pooled.reports.map((report) => report.source.path)).toEqual(sequential.reports.map((report) => report.source.path));
     expect(JSON.stringify(pooled.reports)).toBe(JSON.stringify(sequential.reports));
     expect(pooled.failures).toEqual(sequential.failures);

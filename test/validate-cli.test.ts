@@ -505,7 +505,7 @@ describe("validate exit codes and options", () => {
     expect(output.summary).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0 });
   });
 
-  it("gives no-report-found also when several inputs are read through the worker pool", async () => {
+  it("gives no-report-found also with --jobs 2", async () => {
     writeFileSync(join(folder, "notes.txt"), "Minutes of the scrutiny board\tJuly 2008\nNothing to report.\n");
     const run = await runCli(["validate", join(folder, "notes.txt"), Q4, "--format", "json", "--jobs", "2"]);
     expect(run.code).toBe(1);
