@@ -11,6 +11,21 @@ const HEADING = "Thriving Places 2008/09 Quarter 2 Performance Update\tReference
 const PRIORITY = rows(["Improvement Priority", "Lead Officer", "Organisation", "Overall Progress Rating"], ["Reduce the number of homeless people", "Paul Langford", "Leeds C C", "Amber"]);
 
 describe("record parser", () => {
+  it.each([
+    ["Harmonious Communities 2008/09 Quarter Two Performance Update", 2],
+    ["Harmonious Communities 2008/09 Second Quarter Performance Update", 2],
+    ["Harmonious Communities 2008/09 Quarter 2 (July - September) Performance Update", 2],
+    ["Harmonious Communities 2009-10 Q3 Performance Report", 3],
+  ])("reads the heading %s", (heading, quarter) => {
+    const report = parseText([`${heading}\tReference\tHM-1a`, PRIORITY].join("\n"));
+    expect(report.priorities.map((priority) => [priority.reference, priority.headingTheme, priority.quarter])).toEqual([["HM-1a", "Harmonious Communities", quarter]]);
+  });
+
+  it("finds a heading's reference alone on a later line (a text export with one cell per line)", () => {
+    const report = parseText(["Thriving Places 2008/09 Quarter 2 Performance Update", "Reference", "TP-1d", PRIORITY].join("\n"));
+    expect(report.priorities.map((priority) => priority.reference)).toEqual(["TP-1d"]);
+  });
+
   it("matches PI columns by header text whatever their order and wording", () => {
     const report = parseText(
       [

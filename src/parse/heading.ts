@@ -14,7 +14,10 @@ export interface Heading {
   reference: string;
 }
 
-const HEADING = /^(.*?)\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*(?:quarter|qtr|q)\s*([1-4])\s*performance\s+(?:update|report)/i;
+/** "<Theme> 2008/09 Quarter 2 Performance Update"; also "Quarter Two", "Second Quarter", "Q2 (July - September)". */
+const HEADING =
+  /^(.*?)\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*(?:(?:quarter|qtr|q)\s*([1-4]|one|two|three|four)|(first|second|third|fourth)\s+quarter)\s*(?:\([^)]*\)\s*)?performance\s+(?:update|report)/i;
+const QUARTER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, first: 1, second: 2, third: 3, fourth: 4 };
 const REFERENCE = /\b([A-Z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([a-z])\b/;
 
 export const THEME_PLACEHOLDER = /^leeds strategic plan theme$/i;
@@ -41,11 +44,12 @@ export function matchHeading(row: GridRow): Heading | null {
   const text = row.cells.map((cell) => cell.trim()).filter(Boolean).join(" \t ");
   const match = HEADING.exec(text.replace(/\s*\t\s*/g, " "));
   if (!match) return null;
-  const [, theme, start, end, quarter] = match;
+  const [, theme, start, end, number, ordinal] = match;
+  const quarter = number ?? ordinal;
   return {
     headingTheme: theme.trim(),
     year: financialYear(start, end),
-    quarter: Number(quarter),
+    quarter: QUARTER_WORDS[quarter.toLowerCase()] ?? Number(quarter),
     reference: referenceInRow(row) ?? "",
   };
 }

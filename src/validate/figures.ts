@@ -18,7 +18,11 @@ export function withUnit(value: number, like: Pick<Value, "unit" | "ratePer"> | 
 export function figure(value: Value): string {
   if (value.value === null) return value.raw;
   const written = FIGURE.exec(value.raw)?.[0]?.replace(/\s+/g, "");
-  if (written && Number(written.replace(/[,%+]/g, "")) === value.value) return value.unit === "rate" ? withUnit(value.value, value) : written;
+  if (written && Number(written.replace(/[,%+]/g, "")) === value.value) {
+    // "27.0 per 1,000", "70.91 per cent": the unit as lsp-report writes it; else the figure as written.
+    if (value.unit === "rate" || (value.unit === "percent" && !written.endsWith("%"))) return withUnit(value.value, value);
+    return written;
+  }
   return withUnit(value.value, value);
 }
 
