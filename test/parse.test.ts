@@ -21,6 +21,11 @@ describe("record parser", () => {
     expect(report.priorities.map((priority) => [priority.reference, priority.headingTheme, priority.quarter])).toEqual([["HM-1a", "Harmonious Communities", quarter]]);
   });
 
+  it("reads a rating and a forecast written in one RAG cell", () => {
+    const report = parseText([HEADING, PRIORITY, "", rows(["PI Ref", "Definition", "2008/09 Target", "Year to Date Performance", "RAG Rating"], ["NI 141", "x", "66%", "70.91%", "Green (72.7%)"])].join("\n"));
+    expect(report.priorities[0].indicators[0]).toMatchObject({ rag: "Green", ragRaw: "Green (72.7%)", forecast: { value: 72.7, unit: "percent" } });
+  });
+
   it("finds a heading's reference alone on a later line (a text export with one cell per line)", () => {
     const report = parseText(["Thriving Places 2008/09 Quarter 2 Performance Update", "Reference", "TP-1d", PRIORITY].join("\n"));
     expect(report.priorities.map((priority) => priority.reference)).toEqual(["TP-1d"]);

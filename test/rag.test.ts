@@ -3,7 +3,7 @@
  * RAG-column, overall-rating and direction cell of the two seed documents.
  */
 import { describe, expect, it } from "vitest";
-import { parseDirection, parseRating, ratingFromFill } from "../src/parse/rag.js";
+import { parseDirection, parseRating, ratingFromFill, splitRatingAndFigure } from "../src/parse/rag.js";
 
 describe("parseRating", () => {
   it.each([
@@ -34,6 +34,21 @@ describe("parseRating", () => {
     ["N/A", null],
   ])("%j → %s", (raw, expected) => {
     expect(parseRating(raw)).toBe(expected);
+  });
+});
+
+describe("splitRatingAndFigure: a rating and its forecast in one cell", () => {
+  it.each([
+    ["Green (72.7%)", "Green", "72.7%"],
+    ["72.7% Green", "Green", "72.7%"],
+    ["AMBER - 1448", "Amber", "1448"],
+    ["(1,800) red", "Red", "1,800"],
+  ])("%s", (text, rating, figure) => {
+    expect(splitRatingAndFigure(text)).toEqual({ rating, figure });
+  });
+
+  it.each(["Amber/Green", "On track", "72.7%", "Green", "Amber (improving)"])("not %s", (text) => {
+    expect(splitRatingAndFigure(text)).toBeNull();
   });
 });
 

@@ -249,6 +249,13 @@ const CASES: Case[] = [
     expected: { message: ["unaccepted tracked changes (1 insertions, 1 deletions)"] },
   },
   {
+    rule: "heading-unrecognised",
+    reference: "HM-1a",
+    raised: { how: "HM-1b's heading without its quarter (its tables then follow HM-1a's)", docs: () => q2(edit(Q2, 33, "Quarter 2 ", "")) },
+    clean: { how: "HM-1b's heading as written", docs: () => q2() },
+    expected: { line: 33, message: ['"Harmonious Communities 2008/09 Performance Update | Reference | HM-1b"', "the update under it is not checked"] },
+  },
+  {
     rule: "tables-missing",
     reference: "TP-1d",
     raised: { how: "TP-1d as a text export that puts each cell on its own line", docs: () => [{ name: "tp-1d.txt", text: excerpt(Q2, 221, 248).replace(/\t+/g, "\n") }] },

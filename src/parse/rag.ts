@@ -20,6 +20,19 @@ export function parseRating(raw: string): Rating | null {
   return RATING_WORDS[word] ?? null;
 }
 
+/**
+ * A rating and a figure in one cell, either way round: "Green (72.7%)", "72.7% Green",
+ * "Amber - 1448". The figure is the year-end forecast beside the rating.
+ */
+export function splitRatingAndFigure(raw: string): { rating: Rating; figure: string } | null {
+  const text = raw.trim();
+  const first = /^(red|amber|green)\b[\s:;,\-–]*\(?\s*([-\d][^()]*?)\s*\)?$/i.exec(text);
+  const last = /^\(?\s*([-\d][^()]*?)\s*\)?[\s:;,\-–]*\b(red|amber|green)$/i.exec(text);
+  if (first) return { rating: parseRating(first[1])!, figure: first[2] };
+  if (last) return { rating: parseRating(last[2])!, figure: last[1] };
+  return null;
+}
+
 type Direction = "improving" | "no change" | "worsening";
 
 /** Arrows as Unicode, as Wingdings letters in plain extractions (é up, ê down, è sideways), and words. */

@@ -5,7 +5,7 @@
 import type { Action, Indicator, Priority, Rating, Target } from "../schema/records.js";
 import type { GridRow } from "./grid.js";
 import type { Section } from "./headers.js";
-import { parseDirection, parseRating, ratingFromFill } from "./rag.js";
+import { parseDirection, parseRating, ratingFromFill, splitRatingAndFigure } from "./rag.js";
 import { parseTimescale } from "./timescale.js";
 import { parseResult, parseTarget, parseValue } from "./values.js";
 
@@ -85,8 +85,9 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
   const resultColumn = section.columns.find((column) => column.role === "result");
   const kind = isYearEnd(resultColumn?.header ?? "", priority.quarter) ? "year-end" : "year-to-date";
   const ragText = text.rag ?? "";
-  const rating = ratingOf(ragText, fill.rag);
-  const forecast = !rating.rating || rating.fromFill ? parseValue(ragText) : null;
+  const both = parseRating(ragText) ? null : splitRatingAndFigure(ragText);
+  const rating = both ? { rating: both.rating, fromFill: false } : ratingOf(ragText, fill.rag);
+  const forecast = both ? parseValue(both.figure) : !rating.rating || rating.fromFill ? parseValue(ragText) : null;
 
   const indicator: Indicator = {
     ref: ref || (previous?.ref ?? ""),

@@ -78,9 +78,11 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const checked: CheckedInput[] = order.map((path) => ({ path, format: formats.get(path) ?? null }));
   const output = validateOutput(checked, findings);
   const shown = options.quiet ? validateOutput(checked, findings.filter((finding) => finding.severity === "error")) : output;
-  const updates = new Map(reports.map((report) => [report.source.path, report.priorities.map((priority) => `${priority.reference} ${priority.year} Q${priority.quarter}`)]));
+  // For people, --quiet still says what it left out (a run can fail on warnings it does not show).
+  const notShown = options.quiet ? { warnings: output.summary.warnings, infos: output.summary.infos } : undefined;
+  const updates = new Map(reports.map((report) => [report.source.path, report.priorities.map((priority) => `${priority.reference || "(no reference)"} ${priority.year} Q${priority.quarter}`)]));
   const level = options.output ? 0 : colourLevel(io, io.stdoutIsTTY, options.color);
-  const text = FORMATTERS[options.format](shown, { colourLevel: level, updates });
+  const text = FORMATTERS[options.format](shown, { colourLevel: level, updates, notShown });
 
   if (!(await writeOutput(io, options.output, text))) return EXIT_USAGE;
 

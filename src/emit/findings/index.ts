@@ -8,6 +8,8 @@ export { validateOutput, type CheckedInput } from "./summary.js";
 
 export interface FormatOptions {
   colourLevel?: 0 | 1 | 2 | 3;
+  /** stylish: what --quiet left out, to say so under the summary. */
+  notShown?: { warnings: number; infos: number };
   /** Every update checked, per input path, for formats that list clean updates too (junit). */
   updates?: Map<string, string[]>;
 }

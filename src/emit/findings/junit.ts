@@ -57,7 +57,7 @@ export function formatJunit(output: ValidateOutput, updates: Map<string, string[
     const cases = new Map<string, Case>();
     for (const name of updates.get(file.path) ?? []) cases.set(name, { name, findings: [] });
     for (const finding of file.findings) {
-      const name = finding.reference ? `${finding.reference} ${finding.year ?? ""} Q${finding.quarter ?? ""}`.replace(/\s+/g, " ") : "(the file as a whole)";
+      const name = finding.reference === null ? "(the file as a whole)" : `${finding.reference || "(no reference)"} ${finding.year ?? ""} Q${finding.quarter ?? ""}`.replace(/\s+/g, " ");
       if (!cases.has(name)) cases.set(name, { name, findings: [] });
       cases.get(name)!.findings.push(finding);
     }

@@ -10,6 +10,8 @@ import { plural } from "./summary.js";
 export interface StylishOptions {
   /** 0: no colour; 1–3: chalk's levels. */
   colourLevel?: 0 | 1 | 2 | 3;
+  /** What --quiet left out. */
+  notShown?: { warnings: number; infos: number };
 }
 
 function severityText(chalk: ChalkInstance, severity: Finding["severity"]): string {
@@ -20,9 +22,9 @@ function severityText(chalk: ChalkInstance, severity: Finding["severity"]): stri
 }
 
 function updateHeading(finding: Finding): string {
-  if (!finding.reference) return "(the file as a whole)";
+  if (finding.reference === null) return "(the file as a whole)";
   const period = finding.year ? ` ${finding.year} Q${finding.quarter}` : "";
-  return `${finding.reference}${period}`;
+  return `${finding.reference || "(no reference)"}${period}`;
 }
 
 export function formatStylish(output: ValidateOutput, options: StylishOptions = {}): string {
@@ -43,7 +45,10 @@ export function formatStylish(output: ValidateOutput, options: StylishOptions = 
     }
     lines.push("");
   }
-  const { errors, warnings, infos, files } = output.summary;
+  const { errors, files } = output.summary;
+  // With --quiet the warnings and infos are not listed, but still counted: a run can fail on them.
+  const warnings = options.notShown?.warnings ?? output.summary.warnings;
+  const infos = options.notShown?.infos ?? output.summary.infos;
   const problems = errors + warnings;
   const counts = `(${plural(errors, "error")}, ${plural(warnings, "warning")}${infos ? `, ${plural(infos, "info")}` : ""}) in ${plural(files, "file")}`;
   if (problems === 0) {
@@ -52,5 +57,6 @@ export function formatStylish(output: ValidateOutput, options: StylishOptions = 
     const summary = `✖ ${plural(problems, "problem")} ${counts}`;
     lines.push(errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
   }
+  if (options.notShown && warnings > 0) lines.push(chalk.dim("(errors only: --quiet)"));
   return `${lines.join("\n")}\n`;
 }

@@ -15,6 +15,7 @@ Fix: remove the extra update or correct its reference; check one version of each
     const drafts: InputsDraft[] = [];
     for (const report of reports) {
       for (const priority of report.priorities) {
+        if (!priority.reference) continue; // reference-invalid reports a missing one
         const key = `${priority.reference}|${priority.year}|${priority.quarter}`;
         const earlier = first.get(key);
         if (!earlier) {

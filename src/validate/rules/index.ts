@@ -3,6 +3,7 @@ import actionOverdue from "./action-overdue.js";
 import directionMismatch from "./direction-mismatch.js";
 import duplicateReference from "./duplicate-reference.js";
 import fieldMissing from "./field-missing.js";
+import headingUnrecognised from "./heading-unrecognised.js";
 import htmlResidue from "./html-residue.js";
 import inputUnreadable from "./input-unreadable.js";
 import noReportFound from "./no-report-found.js";
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   inputUnreadable,
   noReportFound,
   periodMismatch,
+  headingUnrecognised,
   trackedChanges,
   unrecognisedContent,
   duplicateReference,

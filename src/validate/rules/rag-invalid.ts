@@ -1,5 +1,8 @@
 import { defineRule, label, quote, type Draft } from "../rule.js";
 
+/** Cells that say plainly there is no rating: as good as blank (rag-missing may still ask for one). */
+const NOT_RATED = /^(?:n\/?a|not applicable|[-–—]+|none|tbc|to be confirmed)\.?$/i;
+
 export default defineRule({
   id: "rag-invalid",
   severity: "error",
@@ -14,7 +17,7 @@ Fix: choose one rating; put words in the comments.`,
       drafts.push({ message: `overall progress rating ${quote(priority.overallRatingRaw)} is not Red, Amber or Green`, location: priority.location, data: { raw: priority.overallRatingRaw } });
     }
     for (const indicator of priority.indicators) {
-      if (indicator.ragRaw.trim() && !indicator.rag && !indicator.forecast) {
+      if (indicator.ragRaw.trim() && !indicator.rag && !indicator.forecast && !NOT_RATED.test(indicator.ragRaw.trim())) {
         drafts.push({ indicator, message: `${label(indicator)}: RAG rating ${quote(indicator.ragRaw)} is not Red, Amber or Green (nor a forecast figure)`, data: { raw: indicator.ragRaw } });
       }
     }

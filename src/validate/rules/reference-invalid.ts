@@ -26,6 +26,9 @@ export default defineRule({
 Example: reference HM-2a has theme code HM (Harmonious Communities) but the heading says Thriving Places
 Fix: correct the reference or the heading.`,
   check({ priority, config }) {
+    if (!priority.reference) {
+      return [{ message: "no reference in the heading (a theme code, outcome number and priority letter such as HM-1a)", location: priority.location }];
+    }
     const match = REFERENCE.exec(priority.reference);
     if (!match) {
       return [{ message: `reference "${priority.reference}" is not a theme code, outcome number and priority letter such as HM-1a`, location: priority.location }];
