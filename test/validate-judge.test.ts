@@ -111,6 +111,18 @@ describe("the rating the figures give", () => {
     expect(judge(indicator(stock), PRIORITY, config())).toMatchObject({ ok: true, computed: "Red", compared: { basis: "result", value: 280 } });
   });
 
+  it("projects a cumulative count given to an earlier quarter in a year-end column ('2,700 (Qtr 3)' at Q4)", () => {
+    const judgement = judge(indicator({ ref: "NI 154", targets: { "2008/09": "3,400" }, result: "2,700 (Qtr 3)", kind: "year-end" }), Q4, config());
+    expect(judgement).toMatchObject({ ok: true, computed: "Green", compared: { basis: "projection", value: 3600, text: "2,700 to Qtr 3, projected to 3,600 at year end (× 4 / 3)" } });
+  });
+
+  it("works out a target written as a change on the baseline, only when it is due this year", () => {
+    const cells = { ref: "NI 4", baseline: "75%", result: "74%" };
+    expect(judge(indicator({ ...cells, targets: { "2008/09": "2% increase on baseline" } }), PRIORITY, config())).toMatchObject({ ok: true, computed: "Amber", target: { value: 76.5, unit: "percent" } });
+    expect(judge(indicator({ ...cells, targets: { "2008/09": "Increase of 4 percentage points on baseline" } }), PRIORITY, config())).toMatchObject({ ok: true, target: { value: 79 } });
+    expect(judge(indicator({ ...cells, targets: { "2008/09": "Increase of 4.1 percentage points on baseline by 2010/11" } }), PRIORITY, config())).toMatchObject({ ok: false, why: "no-target" });
+  });
+
   it("uses a forecast in the RAG column as the projection", () => {
     const judgement = judge(indicator({ ref: "LKI HAS4", targets: { "2008/09": "1320" }, result: "724", rag: "1300" }), PRIORITY, config());
     expect(judgement).toMatchObject({ ok: true, computed: "Green", compared: { basis: "forecast", value: 1300 } });

@@ -249,6 +249,27 @@ const CASES: Case[] = [
     expected: { message: ["unaccepted tracked changes (1 insertions, 1 deletions)"] },
   },
   {
+    rule: "rag-unjudged",
+    reference: "HM-2a",
+    raised: { how: "the seed: NI 7 rated Amber against a target due by 2010/11", docs: () => q2() },
+    clean: { how: "NI 7 with a 2008/09 target figure", docs: () => q2(setCell(Q2, 77, 4, "19%")) },
+    expected: { line: 77, indicator: "NI 7", message: ["rated Amber, but the 2008/09 target", "gives no figure for the year"] },
+  },
+  {
+    rule: "indicators-missing",
+    reference: "TP-1d",
+    raised: { how: "TP-1d's PI table deleted", docs: () => q2(replaceLine(replaceLine(Q2, 233, ""), 234, "")) },
+    clean: { how: "TP-1d as written", docs: () => q2() },
+    expected: { line: 221, message: ["TP-1d has no performance indicators"] },
+  },
+  {
+    rule: "duplicate-indicator",
+    reference: "TP-1d",
+    raised: { how: "NI 187's row pasted twice", docs: () => q2(replaceLine(Q2, 235, lines(Q2)[233])) },
+    clean: { how: "TP-1d as written", docs: () => q2() },
+    expected: { line: 235, indicator: "NI 187", message: ["NI 187 appears twice in the PI table: first at line 234"] },
+  },
+  {
     rule: "heading-unrecognised",
     reference: "HM-1a",
     raised: { how: "HM-1b's heading without its quarter (its tables then follow HM-1a's)", docs: () => q2(edit(Q2, 33, "Quarter 2 ", "")) },
@@ -324,6 +345,30 @@ describe("rules on real updates", () => {
     const found = ofRule(await check(q4(text)), "result-not-reported", "TP-3a");
     expect(found.map((finding) => finding.message)).toEqual(['NI 152: the result was due in January 2009 ("Due to be reported in January 2009"), which had passed by the end of Quarter 4 2008/09']);
     expect(ofRule(await check(q4(text)), "result-pending", "TP-3a")).toEqual([]);
+  });
+
+  it("rag-invalid: N/A or a dash in a RAG cell is as good as blank", async () => {
+    for (const cell of ["N/A", "-"]) {
+      const found = await check(q2(setCell(Q2, 234, 6, cell)));
+      expect(ofRule(found, "rag-invalid", "TP-1d")).toEqual([]);
+      expect(ofRule(found, "rag-missing", "TP-1d")).toHaveLength(1);
+    }
+  });
+
+  it("rag-mismatch: a target written as a change on the baseline, due this year, is worked out and checked", async () => {
+    // NI 187: baseline 4.00%, target "25% reduction on baseline" → 3%; 3.35% is 11.7% worse: Red, rated Amber.
+    const found = ofRule(await check(q2(setCell(Q2, 234, 4, "25% reduction on baseline"))), "rag-mismatch", "TP-1d");
+    expect(found.map((finding) => finding.message)).toEqual([
+      "NI 187: 3.35% against target 3% (25% reduction on baseline 4.00%) is 11.7% worse (lower is better, from the wording of the target; tolerance 10%): computed Red, rated Amber",
+    ]);
+  });
+
+  it("overall-rating-mismatch: at Q4 a cumulative count given to Qtr 3 is projected to year end", async () => {
+    // TP-3a Q4 rated Green overall; NI 153 replaced by NI 154 (net additional homes, cumulative): 2,700 to Qtr 3 → 3,600 against 3,400.
+    const text = replaceLine(edit(Q4, 107, "\tRed\t", "\tGreen\t"), 117, "NI 154\tNet additional homes provided\t3,200 (2007/08)\t3,400\t3,600\t3,800\t2,700 (Qtr 3)\tNo concerns with data");
+    const found = await check(q4(text));
+    // Unprojected, 2,700 would be 20.6% short of 3,400: Red, which would contradict the Green overall rating.
+    expect(ofRule(found, "overall-rating-mismatch", "TP-3a")).toEqual([]);
   });
 
   it("rag-mismatch: a cumulative year-to-date count is projected to year end before judging", async () => {

@@ -75,13 +75,16 @@ export function yearEndFigure(indicator: Indicator, priority: Priority, config: 
     return { value: forecast.value, basis: "forecast", text: `forecast ${figure(forecast)}${resultText}` };
   }
   if (result.value === null) return null;
+  // A year-to-date figure, or a year-end column holding an earlier quarter's ("2,700 (Qtr 3)").
   const quarter = quarterOf(indicator, priority);
-  if (result.kind === "year-to-date" && quarter < 4 && isCumulative(indicator, config)) {
+  const partYear = result.kind === "year-to-date" || result.latestQuarter !== null;
+  if (partYear && quarter < 4 && isCumulative(indicator, config)) {
     const projected = (result.value * 4) / quarter;
+    const upTo = result.latestQuarter !== null ? ` to Qtr ${quarter}` : " year to date";
     return {
       value: projected,
       basis: "projection",
-      text: `${figure(result)} year to date, projected to ${withUnit(Math.round(projected * 100) / 100, result)} at year end (× 4 / ${quarter})`,
+      text: `${figure(result)}${upTo}, projected to ${withUnit(Math.round(projected * 100) / 100, result)} at year end (× 4 / ${quarter})`,
     };
   }
   return { value: result.value, basis: "result", text: figure(result) };
@@ -100,9 +103,32 @@ export function gapOf(value: number, target: number, polarity: PolarityVerdict["
   return shortfall / Math.abs(target);
 }
 
+/**
+ * A target written as a change on the baseline ("2% increase on baseline", "Increase of 4.1
+ * percentage points on baseline") is a figure once the baseline is known, when it is due this
+ * year (a change due "by 2010/11" is not this year's target). The figure takes the baseline's unit.
+ */
+export function targetFromChange(target: Target, baseline: Indicator["baseline"], year: string): Target | null {
+  const change = target.change;
+  if (!change || baseline.value === null || (change.relativeTo && !/baseline/i.test(change.relativeTo)) || (change.by && change.by !== year)) return null;
+  const sign = change.direction === "increase" ? 1 : -1;
+  let value: number;
+  if (change.unit === "percentage points") {
+    if (baseline.unit !== "percent") return null;
+    value = baseline.value + sign * change.amount;
+  } else if (change.unit === "percent") {
+    value = baseline.value * (1 + (sign * change.amount) / 100);
+  } else {
+    value = baseline.value + sign * change.amount;
+  }
+  return { ...target, value: Math.round(value * 1e6) / 1e6, unit: baseline.unit, ratePer: baseline.ratePer };
+}
+
 export function judge(indicator: Indicator, priority: Priority, config: ResolvedConfig): Judgement {
   if (isWithdrawn(indicator)) return { ok: false, why: "withdrawn", detail: "the indicator has been withdrawn" };
-  const target = ownTarget(indicator, priority);
+  const written = ownTarget(indicator, priority);
+  const derived = written && written.value === null ? targetFromChange(written, indicator.baseline, priority.year) : null;
+  const target = derived ?? written;
   if (!target || target.value === null) {
     return { ok: false, why: "no-target", detail: target ? `no ${priority.year} target figure ("${target.raw || "blank"}")` : `no ${priority.year} target` };
   }
@@ -118,7 +144,8 @@ export function judge(indicator: Indicator, priority: Priority, config: Resolved
   const gap = gapOf(compared.value, target.value, polarity.polarity);
   const computed = ratingFor(gap, config.tolerance);
   const how = Math.abs(gap) <= 1e-9 ? "meets it" : `is ${Number.isFinite(gap) ? percent(gap) : "infinitely"} ${gap > 0 ? "worse" : "better"}`;
-  const explanation = `${compared.text} against target ${figure(target)} ${how} (${polarityWords(polarity.polarity)}, ${polarity.from}; tolerance ${percent(config.tolerance)})`;
+  const targetText = derived ? `${figure(target)} (${target.raw} ${figure(indicator.baseline)})` : figure(target);
+  const explanation = `${compared.text} against target ${targetText} ${how} (${polarityWords(polarity.polarity)}, ${polarity.from}; tolerance ${percent(config.tolerance)})`;
   return {
     ok: true,
     computed,

@@ -1,10 +1,12 @@
 /** Every rule, in the order findings of one place are listed. Ids are a public contract. */
 import actionOverdue from "./action-overdue.js";
 import directionMismatch from "./direction-mismatch.js";
+import duplicateIndicator from "./duplicate-indicator.js";
 import duplicateReference from "./duplicate-reference.js";
 import fieldMissing from "./field-missing.js";
 import headingUnrecognised from "./heading-unrecognised.js";
 import htmlResidue from "./html-residue.js";
+import indicatorsMissing from "./indicators-missing.js";
 import inputUnreadable from "./input-unreadable.js";
 import noReportFound from "./no-report-found.js";
 import overallRatingMismatch from "./overall-rating-mismatch.js";
@@ -15,6 +17,7 @@ import ragColourOnly from "./rag-colour-only.js";
 import ragInvalid from "./rag-invalid.js";
 import ragMismatch from "./rag-mismatch.js";
 import ragMissing from "./rag-missing.js";
+import ragUnjudged from "./rag-unjudged.js";
 import ragWithoutData from "./rag-without-data.js";
 import ratingTrendMismatch from "./rating-trend-mismatch.js";
 import referenceInvalid from "./reference-invalid.js";
@@ -42,6 +45,8 @@ export const RULES: readonly Rule[] = [
   tablesMissing,
   fieldMissing,
   overallRatingMissing,
+  indicatorsMissing,
+  duplicateIndicator,
   overallRatingMismatch,
   directionMismatch,
   ragInvalid,
@@ -49,6 +54,7 @@ export const RULES: readonly Rule[] = [
   ragMissing,
   ragWithoutData,
   ragColourOnly,
+  ragUnjudged,
   ratingTrendMismatch,
   unitMismatch,
   targetMissing,
