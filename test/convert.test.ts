@@ -326,15 +326,20 @@ describe("lsp-report convert when interrupted", { timeout: 90_000 }, () => {
     return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
   }
 
-  it("leaves no CSV file, partial or whole, and no temporary file, when stopped by SIGTERM mid-run", async () => {
-    const dir = bigArchive();
+  /** Start convert on the archive, and send it a signal once it is writing its temporary files. */
+  async function interruptMidRun(dir: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     const child = startConvert(dir);
     const done = exited(child);
     await until(() => tree(join(dir, "out")).some((name) => name.endsWith(".tmp")));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(child.exitCode, "finished before it could be interrupted").toBeNull();
-    child.kill("SIGTERM");
-    const result = await done;
+    child.kill(signal);
+    return done;
+  }
+
+  it("leaves no CSV file, partial or whole, and no temporary file, when stopped by SIGTERM mid-run", async () => {
+    const dir = bigArchive();
+    const result = await interruptMidRun(dir, "SIGTERM");
     expect(result.code, result.stderr).toBe(143);
     expect(result.stderr).toMatch(/^lsp-report: interrupted: no partial file left in out\n$/);
     expect(tree(join(dir, "out"))).toEqual([]);
@@ -346,25 +351,13 @@ describe("lsp-report convert when interrupted", { timeout: 90_000 }, () => {
     expect(first.code, first.stderr).toBe(0);
     const before = files(join(dir, "out"));
     for (let i = 10; i < 60; i++) copyFileSync(Q2_DOCX, join(dir, "archive", `${String(i).padStart(3, "0")}.docx`));
-    const child = startConvert(dir);
-    const done = exited(child);
-    await until(() => tree(join(dir, "out")).some((name) => name.endsWith(".tmp")));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(child.exitCode, "finished before it could be interrupted").toBeNull();
-    child.kill("SIGINT");
-    expect((await done).code).toBe(130);
+    expect((await interruptMidRun(dir, "SIGINT")).code).toBe(130);
     expect(files(join(dir, "out"))).toEqual(before);
   });
 
   it("after a SIGKILL (no chance to clean up) leaves only temporary files, which the next run removes", async () => {
     const dir = bigArchive();
-    const child = startConvert(dir);
-    const done = exited(child);
-    await until(() => tree(join(dir, "out")).some((name) => name.endsWith(".tmp")));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(child.exitCode, "finished before it could be interrupted").toBeNull();
-    child.kill("SIGKILL");
-    await done;
+    await interruptMidRun(dir, "SIGKILL");
     const left = tree(join(dir, "out"));
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((name) => /^\.(priorities|indicators|actions|contributors)\.csv\.\d+\.[0-9a-f]{8}\.tmp$/.test(name))).toBe(true);
