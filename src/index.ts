@@ -2,14 +2,12 @@
  * lsp-report as a library: read (bytes → blocks) → parse (blocks → records) → validate
  * (records → findings) → emit (JSON, CSV). Every stage is pure: no console, no process, no disk.
  */
-import type { Report } from "./schema/records.js";
-import { readDocument, type ReadOptions } from "./read/index.js";
-import { parseReport, type ParseOptions } from "./parse/index.js";
 
 export * from "./schema/records.js";
 export * from "./schema/findings.js";
 export type { Block, Cell, CellLine, ParagraphBlock, ReadDocument, ReaderNotice, Row, SourceLocation, TableBlock } from "./model/blocks.js";
 export { InputError, isInputError } from "./errors.js";
+export { parseBytes } from "./pipeline.js";
 export { readDocument, type ReadOptions } from "./read/index.js";
 export { parseReport, type ParseOptions } from "./parse/index.js";
 export { parseValue, parseTarget, parseResult } from "./parse/values.js";
@@ -17,9 +15,3 @@ export { parseTimescale, quarterStart, quarterEnd } from "./parse/timescale.js";
 export { parseRating, parseDirection, ratingFromFill } from "./parse/rag.js";
 export { validate, fileFinding, RULES, RULE_IDS, findRule, judge, polarityOf, checkConfig, resolveConfig, Config, type ValidateOptions, type Rule } from "./validate/index.js";
 export { FORMATTERS, FORMAT_NAMES, validateOutput, type FormatName } from "./emit/findings/index.js";
-
-/** Read and parse one document. */
-export async function parseBytes(bytes: Uint8Array, path: string, options: ReadOptions & ParseOptions = {}): Promise<Report> {
-  const document = await readDocument(bytes, options);
-  return parseReport(document, path, options);
-}

@@ -9,10 +9,10 @@
 import { readFile } from "node:fs/promises";
 import { csvColumns, recordRows, RECORD_KINDS, stringifyRows, type RecordKind } from "../emit/csv.js";
 import { emitJson } from "../emit/json.js";
-import { parseBytes } from "../index.js";
+import { parseBytes } from "../pipeline.js";
 import type { Report } from "../schema/records.js";
 import { fileErrorReason, NO_UPDATE_FOUND } from "./reason.js";
-import { findingRows, slimReport, type ValidateTaskOptions } from "./findings.js";
+import type { ValidateTaskOptions } from "./findings.js";
 
 export type TaskOutput = "report" | "csv" | "json";
 
@@ -68,8 +68,13 @@ export async function resultOf(task: FileTask, report: Report): Promise<FileResu
   const updates = report.priorities.length;
   if (task.output === "report") return { ok: true, display: task.display, updates, report };
   const sheets: Partial<Record<SheetKind, Sheet>> = {};
-  const slim = task.validate ? slimReport(report) : undefined;
-  if (task.validate) sheets.findings = findingRows(report, task.validate);
+  let slim: Report | undefined;
+  if (task.validate) {
+    // The validate engine is loaded only when asked for: most conversions never need it.
+    const { findingRows, slimReport } = await import("./findings.js");
+    slim = slimReport(report);
+    sheets.findings = findingRows(report, task.validate);
+  }
   if (task.output === "json") return { ok: true, display: task.display, updates, json: emitJson([report]), sheets, slim };
   for (const kind of RECORD_KINDS) {
     const rows = recordRows([report], kind);

@@ -5,7 +5,7 @@
  * standard input, is read here.
  */
 import { readFile } from "node:fs/promises";
-import { parseBytes } from "../index.js";
+import { parseBytes } from "../pipeline.js";
 import { describeFailure, fileErrorReason, NO_UPDATE_FOUND } from "../batch/reason.js";
 import type { Report } from "../schema/records.js";
 import type { CliIo } from "./io.js";
