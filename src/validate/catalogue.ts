@@ -5,7 +5,8 @@
  * SAP > 65) is known per measure only.
  */
 import catalogue from "../data/indicators.json" with { type: "json" };
-import { measureKey, refKey, type IndicatorSetting, type Polarity, type ResolvedConfig } from "./config.js";
+import { measureKey, refKey } from "../model/indicator-key.js";
+import type { IndicatorSetting, Polarity, ResolvedConfig } from "./config.js";
 
 type Entry = IndicatorSetting & { title?: string };
 

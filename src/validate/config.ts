@@ -3,6 +3,7 @@
  * resolved form the rules read. Pure: finding and reading the file is the CLI's business.
  */
 import { z } from "zod";
+import { refKey } from "../model/indicator-key.js";
 
 export const Polarity = z.enum(["higher", "lower"]).describe("Which way is better");
 export type Polarity = z.infer<typeof Polarity>;
@@ -50,15 +51,6 @@ export interface ResolvedConfig {
   indicators: Map<string, IndicatorSetting>;
   themes: Record<string, string>;
   rules: Record<string, RuleSetting>;
-}
-
-/** PI Refs are written with and without spaces or a colon ("NI 6:", "NI6"): compare them loosely. */
-export function refKey(ref: string): string {
-  return ref.replace(/[:\s]/g, "").toLowerCase();
-}
-
-export function measureKey(measure: string | null | undefined): string {
-  return (measure ?? "").replace(/\s/g, "").toLowerCase();
 }
 
 export function resolveConfig(config: Config = {}): ResolvedConfig {

@@ -4,7 +4,8 @@
  * Cumulative year-to-date counts are compared as year-end projections, so Q1 and Q2 stand level.
  */
 import type { Indicator, Priority, Report } from "../schema/records.js";
-import { measureKey, refKey, type Polarity, type ResolvedConfig } from "./config.js";
+import { indicatorKey } from "../model/indicator-key.js";
+import type { Polarity, ResolvedConfig } from "./config.js";
 import { figure } from "./figures.js";
 import { sameUnit, yearEndFigure } from "./judge.js";
 import { polarityOf, type PolarityVerdict } from "./polarity.js";
@@ -44,7 +45,7 @@ export function previousUpdate(index: Map<string, Update[]>, priority: Priority)
 }
 
 export function sameIndicator(a: Indicator, b: Indicator): boolean {
-  return refKey(a.ref) === refKey(b.ref) && measureKey(a.measure) === measureKey(b.measure);
+  return indicatorKey(a.ref, a.measure) === indicatorKey(b.ref, b.measure);
 }
 
 const SAME = 0.001;

@@ -6,10 +6,10 @@
 import { basename, relative, resolve } from "node:path";
 import { convertFiles, plannedOutputs, type ConvertPlan, type ConvertSummary } from "../../batch/convert.js";
 import { commonBase, inputRoots, outputProblem } from "../../batch/outputs.js";
-import { defaultJobs } from "../../batch/pool.js";
 import { sweepStaleTemporaries } from "../../batch/sink.js";
 import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
+import { megabytes, parseJobs } from "../options.js";
 import { expandInputs, type InputFile } from "../inputs.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
 import { createProgress } from "../progress.js";
@@ -32,25 +32,6 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 // Not taken from ../load.js and ./parse.js: those load the parser, which only the workers need.
 function reportFailure(io: CliIo, display: string, reason: string): void {
   io.stderr(`lsp-report: ${display}: ${reason}\n`);
-}
-
-function megabytes(text: string, io: CliIo): number | null {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) {
-    io.stderr(`lsp-report: --max-unzipped-mb must be a positive number of megabytes, not '${text}'\n`);
-    return null;
-  }
-  return Math.round(value * 1024 * 1024);
-}
-
-export function parseJobs(text: string | undefined, io: CliIo): number | null {
-  if (text === undefined) return defaultJobs();
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    io.stderr(`lsp-report: --jobs must be a whole number of 1 or more, not '${text}'\n`);
-    return null;
-  }
-  return value;
 }
 
 function plural(count: number, word: string): string {

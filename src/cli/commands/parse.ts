@@ -2,6 +2,7 @@
 import { emitCsv, type RecordKind } from "../../emit/csv.js";
 import { emitJson } from "../../emit/json.js";
 import type { CliIo } from "../io.js";
+import { megabytes } from "../options.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
@@ -14,15 +15,6 @@ export interface ParseCommandOptions {
   bom?: boolean;
   maxUnzippedMb: string;
   debug?: boolean;
-}
-
-export function megabytes(text: string, io: CliIo): number | null {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) {
-    io.stderr(`lsp-report: --max-unzipped-mb must be a positive number of megabytes, not '${text}'\n`);
-    return null;
-  }
-  return Math.round(value * 1024 * 1024);
 }
 
 export async function runParse(inputs: string[], options: ParseCommandOptions, io: CliIo): Promise<number> {

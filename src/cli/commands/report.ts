@@ -9,7 +9,7 @@ import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../main.js";
-import { megabytes } from "./parse.js";
+import { megabytes } from "../options.js";
 import { findingsOf } from "./workbook.js";
 
 export interface ReportCommandOptions {

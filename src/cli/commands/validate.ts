@@ -4,7 +4,6 @@
  * Exit code: 2 when an input could not be read (or for usage errors); else 1 on any error, or
  * on more warnings than --max-warnings; else 0.
  */
-import { availableParallelism } from "node:os";
 import { FORMATTERS, validateOutput, type CheckedInput, type FormatName } from "../../emit/findings/index.js";
 import { NO_UPDATE_FOUND } from "../../batch/reason.js";
 import type { Finding } from "../../schema/findings.js";
@@ -15,7 +14,7 @@ import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../main.js";
-import { megabytes } from "./parse.js";
+import { megabytes, parseJobs } from "../options.js";
 
 export interface ValidateCommandOptions {
   format: FormatName;
@@ -54,7 +53,7 @@ function tolerancePercent(text: string | undefined, io: CliIo): number | null | 
 export async function runValidate(inputs: string[], options: ValidateCommandOptions, io: CliIo): Promise<number> {
   const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
   const maxWarnings = wholeNumber(options.maxWarnings, "--max-warnings", io, 0);
-  const jobs = wholeNumber(options.jobs, "--jobs", io, 1);
+  const jobs = parseJobs(options.jobs, io);
   const tolerance = tolerancePercent(options.tolerance, io);
   if (maxUncompressedBytes === null || maxWarnings === null || jobs === null || tolerance === null) return EXIT_USAGE;
   const written = await configOrComplain(io, options.config);
@@ -65,7 +64,7 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
     debug: options.debug,
     maxUncompressedBytes,
     themes: config.themes,
-    jobs: jobs ?? availableParallelism(),
+    jobs,
   });
   const findings: Finding[] = [];
   for (const failure of failures) {

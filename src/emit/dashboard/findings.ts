@@ -3,6 +3,7 @@
  * these fields, so they accept whatever the validate engine returns as long as it has them;
  * `source` ties a finding to one input when the same reference appears in several.
  */
+import { refKey } from "../../model/indicator-key.js";
 import type { Location } from "../../schema/records.js";
 
 export type Severity = "error" | "warning" | "info";
@@ -44,13 +45,9 @@ export function severityCounts(findings: readonly ReportFinding[]): Record<Sever
   return counts;
 }
 
+export { indicatorKey } from "../../model/indicator-key.js";
+
 /** PI Refs are written with and without a colon or spaces ("NI 6:", "NI6"): compare them loosely. */
 export function sameIndicatorRef(a: string, b: string): boolean {
-  const key = (text: string) => text.replace(/[:\s]/g, "").toLowerCase();
-  return key(a) === key(b);
-}
-
-/** One indicator row across quarters: its PI Ref and, where one ref has several rows, its measure. */
-export function indicatorKey(ref: string, measure: string | null): string {
-  return `${ref.replace(/[:\s]/g, "").toLowerCase()}|${(measure ?? "").replace(/\s/g, "").toLowerCase()}`;
+  return refKey(a) === refKey(b);
 }

@@ -1,6 +1,6 @@
 import { locationText } from "../../model/location.js";
 import type { Indicator } from "../../schema/records.js";
-import { measureKey, refKey } from "../config.js";
+import { indicatorKey } from "../../model/indicator-key.js";
 import { defineRule, label, type Draft } from "../rule.js";
 
 export default defineRule({
@@ -15,7 +15,7 @@ Fix: delete the extra row, or correct its PI Ref.`,
     const drafts: Draft[] = [];
     const seen = new Map<string, Indicator>();
     for (const indicator of priority.indicators) {
-      const key = `${refKey(indicator.ref)}|${measureKey(indicator.measure)}`;
+      const key = indicatorKey(indicator.ref, indicator.measure);
       const first = seen.get(key);
       if (!first) {
         seen.set(key, indicator);
