@@ -128,7 +128,7 @@ describe("a bad configuration: one line naming the key and the problem, exit 2",
     expect(problem.startsWith("rules.rag-mismatch: ")).toBe(true);
   });
 
-  // BUG: src/validate/config.ts, checkConfig(): for a severity outside the union
+  // BUG: src/schema/config.ts, checkConfig(): for a severity outside the union
   // z.union([Severity, z.literal("off")]) zod 4 reports the bare "Invalid input", so the line reads
   // "rules.rag-mismatch: Invalid input" and does not say which values are allowed.
   it("says which severities are allowed", async () => {
@@ -157,7 +157,7 @@ describe("a bad configuration: one line naming the key and the problem, exit 2",
     expect(await complaint({ themes: { xx: "Example Theme" } })).toMatch(/^themes\.xx: /);
   });
 
-  // BUG: src/validate/config.ts, Config.themes: the key schema's own message ("a theme code is 2
+  // BUG: src/schema/config.ts, Config.themes: the key schema's own message ("a theme code is 2
   // to 4 capital letters") is lost; zod 4 reports the record key as "Invalid key in record", so
   // the user is not told what a theme code must look like.
   it("says what a theme code must look like", async () => {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { parseResult, parseTarget, parseValue } from "../src/parse/values.js";
 import type { Indicator, Priority } from "../src/schema/records.js";
-import { resolveConfig, type Config } from "../src/validate/config.js";
+import type { Config } from "../src/schema/config.js";
+import { resolveConfig } from "../src/validate/config.js";
 import { gapOf, judge, ratingFor } from "../src/validate/judge.js";
 import { polarityOf } from "../src/validate/polarity.js";
 import { sameTheme } from "../src/validate/rules/reference-invalid.js";

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBytes } from "../src/index.js";
 import type { Finding } from "../src/schema/findings.js";
-import type { Config } from "../src/validate/config.js";
+import type { Config } from "../src/schema/config.js";
 import { RULES, validate } from "../src/validate/index.js";
 
 const Q2_PATH = "fixtures/seeds/000_ebda395ebee889b1.txt";

@@ -8,7 +8,7 @@ import { stringifyRows } from "../emit/csv.js";
 import { FINDING_COLUMNS, findingRow } from "../emit/findings/rows.js";
 import type { Finding } from "../schema/findings.js";
 import type { Report } from "../schema/records.js";
-import type { Config } from "../validate/config.js";
+import type { Config } from "../schema/config.js";
 import { validate } from "../validate/index.js";
 
 export { FINDING_COLUMNS };

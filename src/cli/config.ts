@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { checkConfig, type Config } from "../validate/config.js";
+import { checkConfig, type Config } from "../schema/config.js";
 import { RULE_IDS } from "../validate/rules/index.js";
 
 export const CONFIG_FILE = "lsp-report.config.json";

@@ -3,7 +3,7 @@
  * single source of truth) and committed in schemas/ (a test keeps them equal).
  */
 import { z } from "zod";
-import { Config } from "../validate/config.js";
+import { Config } from "./config.js";
 import { ValidateOutput } from "./findings.js";
 import { Output } from "./records.js";
 

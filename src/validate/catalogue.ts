@@ -6,7 +6,8 @@
  */
 import catalogue from "../data/indicators.json" with { type: "json" };
 import { measureKey, refKey } from "../model/indicator-key.js";
-import type { IndicatorSetting, Polarity, ResolvedConfig } from "./config.js";
+import type { IndicatorSetting, Polarity } from "../schema/config.js";
+import type { ResolvedConfig } from "./config.js";
 
 type Entry = IndicatorSetting & { title?: string };
 

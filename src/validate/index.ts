@@ -5,13 +5,15 @@
  */
 import type { Finding, FindingData, Severity } from "../schema/findings.js";
 import type { Indicator, Location, Priority, Report } from "../schema/records.js";
-import { resolveConfig, type Config, type ResolvedConfig } from "./config.js";
+import type { Config } from "../schema/config.js";
+import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { judge, type Judgement } from "./judge.js";
 import type { Draft, Judge } from "./rule.js";
 import { findRule, RULES } from "./rules/index.js";
 
 export { RULES, RULE_IDS, findRule } from "./rules/index.js";
-export { checkConfig, Config, resolveConfig, DEFAULT_TOLERANCE_PERCENT, type ResolvedConfig } from "./config.js";
+export { checkConfig, Config } from "../schema/config.js";
+export { resolveConfig, DEFAULT_TOLERANCE_PERCENT, type ResolvedConfig } from "./config.js";
 export { judge, type Judgement } from "./judge.js";
 export { polarityOf, type PolarityVerdict } from "./polarity.js";
 export type { Rule } from "./rule.js";

@@ -5,7 +5,8 @@
  */
 import type { Indicator, Priority, Report } from "../schema/records.js";
 import { indicatorKey } from "../model/indicator-key.js";
-import type { Polarity, ResolvedConfig } from "./config.js";
+import type { Polarity } from "../schema/config.js";
+import type { ResolvedConfig } from "./config.js";
 import { figure } from "./figures.js";
 import { sameUnit, yearEndFigure } from "./judge.js";
 import { polarityOf, type PolarityVerdict } from "./polarity.js";

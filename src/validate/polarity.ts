@@ -7,7 +7,8 @@
  */
 import type { Indicator, Priority } from "../schema/records.js";
 import { knownPolarity } from "./catalogue.js";
-import type { Polarity, ResolvedConfig } from "./config.js";
+import type { Polarity } from "../schema/config.js";
+import type { ResolvedConfig } from "./config.js";
 import { figure } from "./figures.js";
 
 export interface PolarityVerdict {

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { inputRoots, outputProblem } from "../../batch/outputs.js";
 import type { ReportFinding } from "../../emit/dashboard/findings.js";
 import type { Finding } from "../../schema/findings.js";
-import type { Config } from "../../validate/config.js";
+import type { Config } from "../../schema/config.js";
 import { validate } from "../../validate/index.js";
 import type { Report } from "../../schema/records.js";
 import type { CliIo } from "../io.js";

@@ -1,0 +1,92 @@
+/**
+ * lsp-report.config.json as users write it, checked with zod: the schema the JSON Schema in
+ * schemas/lsp-report-config.schema.json is generated from, and the check that turns zod's
+ * complaint into one line naming the key. Pure: finding and reading the file is the CLI's business.
+ */
+import { z } from "zod";
+
+export const Polarity = z.enum(["higher", "lower"]).describe("Which way is better");
+export type Polarity = z.infer<typeof Polarity>;
+
+const MeasureSetting = z
+  .object({
+    polarity: Polarity.optional(),
+    cumulative: z.boolean().optional().describe("A count that accumulates over the year: year-to-date results are projected to year end"),
+  })
+  .strict();
+
+const IndicatorSetting = MeasureSetting.extend({
+  measures: z.record(z.string(), MeasureSetting).optional().describe("Settings for one row of a PI that has several, by its measure (e.g. 'SAP > 65')"),
+}).strict();
+export type IndicatorSetting = z.infer<typeof IndicatorSetting>;
+
+export const RuleSetting = z.enum(["error", "warning", "info", "off"]);
+export type RuleSetting = z.infer<typeof RuleSetting>;
+
+export const Config = z
+  .object({
+    $schema: z.string().optional(),
+    tolerance: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe("How far short of its target an indicator may fall and still be Amber, in percent of the target (default 10)"),
+    indicators: z.record(z.string(), IndicatorSetting).optional().describe("Per PI Ref: polarity and cumulative, overriding the bundled catalogue"),
+    themes: z
+      .record(z.string().regex(/^[A-Z]{2,4}$/, "a theme code is 2 to 4 capital letters"), z.string().min(1))
+      .optional()
+      .describe("Extra or corrected theme codes, e.g. { \"CU\": \"Culture\" }"),
+    rules: z.record(z.string(), RuleSetting).optional().describe("Per rule id: error, warning, info or off"),
+  })
+  .strict()
+  .describe("lsp-report.config.json");
+export type Config = z.infer<typeof Config>;
+
+export type ConfigCheck = { ok: true; config: Config } | { ok: false; problem: string };
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const saved = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = saved;
+      }
+    }
+    return row[b.length];
+  };
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= 3 ? best.candidate : undefined;
+}
+
+/**
+ * Check a parsed JSON value as a configuration. The problem names the key and what is wrong
+ * with it, in one line: "rules.rag-mismach: no such rule (did you mean rag-mismatch?)".
+ */
+export function checkConfig(value: unknown, ruleIds: readonly string[]): ConfigCheck {
+  const parsed = Config.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      const key = issue.keys[0];
+      const known = path === "" ? Object.keys(Config.shape) : issue.path[0] === "indicators" ? Object.keys(IndicatorSetting.shape) : [];
+      const hint = closest(key, known);
+      return { ok: false, problem: `${path ? `${path}.` : ""}${key}: unknown setting${hint ? ` (did you mean ${hint}?)` : ""}` };
+    }
+    // A bad record key (a theme code) carries its own reason beneath zod's "Invalid key in record".
+    const reason = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
+    return { ok: false, problem: `${path || "(top level)"}: ${reason}` };
+  }
+  for (const id of Object.keys(parsed.data.rules ?? {})) {
+    if (!ruleIds.includes(id)) {
+      const hint = closest(id, ruleIds);
+      return { ok: false, problem: `rules.${id}: no such rule${hint ? ` (did you mean ${hint}?)` : ""}; lsp-report rules lists them` };
+    }
+  }
+  return { ok: true, config: parsed.data };
+}
