@@ -14,6 +14,15 @@ export interface SourceLocation {
   row?: number;
   /** 1-based paragraph number, for a paragraph outside tables in a Word or HTML document. */
   paragraph?: number;
+  /** 1-based grid column of a cell, counted after the column spans of the cells before it. */
+  cell?: number;
+  /**
+   * .docx only: where the cell (or paragraph) starts in the main document part, as the 0-based
+   * ordinal of its first paragraph among every `<w:p>` start tag of that part in document order
+   * (nested tables, deleted text and alternate content counted too), so that a later command can
+   * find that exact place again, to point at it or to attach a Word comment to it.
+   */
+  anchor?: number;
 }
 
 /** One paragraph or list item inside a cell, with its breaks kept. */
@@ -29,6 +38,8 @@ export interface Cell {
   fill?: string;
   /** How many grid columns the cell spans (Word gridSpan, HTML colspan). Default 1. */
   colSpan?: number;
+  /** Where the cell stands: its row's location plus its grid column (and a .docx anchor). Set by every reader through locateCells. */
+  location?: SourceLocation;
 }
 
 export interface Row {
@@ -63,6 +74,32 @@ export interface ReadDocument {
   format: SourceFormat;
   blocks: Block[];
   notices: ReaderNotice[];
+}
+
+/** The widest a cell may span: a guard against absurd spans in damaged or hostile files. */
+export const MAX_COLUMN_SPAN = 64;
+
+export function columnSpan(cell: Cell): number {
+  return Math.max(1, Math.min(cell.colSpan ?? 1, MAX_COLUMN_SPAN));
+}
+
+/**
+ * Give every cell of every table its location: the row's (table and row, or line), its 1-based
+ * grid column, and any anchor the reader already set. One pass for all readers, so the grid
+ * column is counted the same way whatever the format.
+ */
+export function locateCells(blocks: Block[]): Block[] {
+  for (const block of blocks) {
+    if (block.kind !== "table") continue;
+    for (const row of block.rows) {
+      let column = 1;
+      for (const cell of row.cells) {
+        cell.location = { ...row.location, ...cell.location, cell: column };
+        column += columnSpan(cell);
+      }
+    }
+  }
+  return blocks;
 }
 
 /** The text of a cell: its lines joined with line breaks. */

@@ -3,7 +3,7 @@
  * heading, a PI header and an action header can all sit in one table, as TP-1a Q4 does), so
  * the parser walks rows, not tables. A paragraph is a row of one cell.
  */
-import { cellText, type Block, type SourceLocation } from "../model/blocks.js";
+import { cellText, columnSpan, type Block, type SourceLocation } from "../model/blocks.js";
 
 export interface GridRow {
   /** Cell texts by grid column: a cell spanning n columns is followed by n-1 empty strings. */
@@ -11,6 +11,8 @@ export interface GridRow {
   /** Fill colour by grid column, where the cell is shaded. */
   fills: (string | undefined)[];
   location: SourceLocation;
+  /** Where each grid column's cell stands (a spanning cell's location repeated over its columns). */
+  cellLocations: SourceLocation[];
   /** Index of the block the row came from, so sections can tell where a table ends. */
   block: number;
   isParagraph: boolean;
@@ -20,22 +22,26 @@ export function toGridRows(blocks: Block[]): GridRow[] {
   const rows: GridRow[] = [];
   blocks.forEach((block, blockIndex) => {
     if (block.kind === "paragraph") {
-      rows.push({ cells: [block.text], fills: [undefined], location: block.location, block: blockIndex, isParagraph: true });
+      rows.push({ cells: [block.text], fills: [undefined], location: block.location, cellLocations: [block.location], block: blockIndex, isParagraph: true });
       return;
     }
     for (const row of block.rows) {
       const cells: string[] = [];
       const fills: (string | undefined)[] = [];
+      const cellLocations: SourceLocation[] = [];
       for (const cell of row.cells) {
-        const span = Math.max(1, Math.min(cell.colSpan ?? 1, 64));
+        const span = columnSpan(cell);
+        const location = cell.location ?? { ...row.location, cell: cells.length + 1 };
         cells.push(cellText(cell));
         fills.push(cell.fill);
+        cellLocations.push(location);
         for (let i = 1; i < span; i++) {
           cells.push("");
           fills.push(undefined);
+          cellLocations.push(location);
         }
       }
-      rows.push({ cells, fills, location: row.location, block: blockIndex, isParagraph: false });
+      rows.push({ cells, fills, location: row.location, cellLocations, block: blockIndex, isParagraph: false });
     }
   });
   return rows;

@@ -2,7 +2,7 @@
  * Bytes → blocks. The format is sniffed from the bytes, never the file name, and each reader is
  * loaded only when a document of its kind turns up, so start-up stays quick.
  */
-import type { ReadDocument } from "../model/blocks.js";
+import { locateCells, type ReadDocument } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { sniffFormat } from "./sniff.js";
 import { readText } from "./text.js";
@@ -15,6 +15,12 @@ export interface ReadOptions {
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
 
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadDocument> {
+  const document = await readByFormat(bytes, options);
+  locateCells(document.blocks);
+  return document;
+}
+
+async function readByFormat(bytes: Uint8Array, options: ReadOptions): Promise<ReadDocument> {
   if (bytes.length === 0) throw new InputError("empty file", "empty");
   const format = sniffFormat(bytes);
   switch (format.kind) {
