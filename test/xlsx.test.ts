@@ -64,7 +64,11 @@ describe("xlsx workbook of both seeds", () => {
     const columns = kind === "findings" ? FINDING_COLUMNS.length : csvColumns(kind as (typeof RECORD_KINDS)[number]).length;
     const lastColumn = sheet.getRow(1).getCell(columns).address.replace(/\d+$/, "");
     expect(sheet.autoFilter).toBe(`A1:${lastColumn}${sheet.rowCount}`);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
+    // Every header cell is bold and tinted (the cells, not the row: a row's own style only
+    // reaches cells typed in later, past the last column).
+    const header = Array.from({ length: columns }, (_, index) => sheet.getRow(1).getCell(index + 1));
+    expect(header.map((cell) => [cell.font?.bold, (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb])).toEqual(Array(columns).fill([true, "FFD9E1F2"]));
+    expect(sheet.getRow(2).getCell(1).font?.bold).toBeFalsy();
   });
 
   it("stores figures as numbers with the text as written beside them", () => {

@@ -25,7 +25,7 @@ export function findingsOf(reports: Report[], config: Config = {}): Finding[] {
 
 /** Write the workbook; false (with the reason on stderr) when the file cannot be written. */
 export async function writeWorkbook(reports: Report[], findings: ReportFinding[] | null, path: string, io: CliIo, display = path): Promise<boolean> {
-  // exceljs is big: loaded only when a workbook is asked for, so `parse` to JSON stays quick.
+  // Loaded only when a workbook is asked for, so `parse` to JSON does not load the writer.
   const { workbookBytes } = await import("../../emit/xlsx.js");
   return writeOutput(io, path, await workbookBytes(reports, findings), display);
 }
