@@ -7,8 +7,8 @@
 import { stringify } from "csv-stringify/sync";
 import { join } from "node:path";
 import { csvColumns, RECORD_KINDS } from "../emit/csv.js";
-import type { InputFile } from "../cli/inputs.js";
-import { writeFileAtomic } from "../cli/write.js";
+import type { InputFile } from "./task.js";
+import { writeFileAtomic } from "./write.js";
 import type { Report } from "../schema/records.js";
 import { crossInputFindings, FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
 import { jsonOutputPath } from "./outputs.js";

@@ -5,7 +5,7 @@
  */
 import { realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import type { InputFile } from "../cli/inputs.js";
+import type { InputFile } from "./task.js";
 
 export interface InputRoot {
   /** As the user typed it. */

@@ -7,7 +7,7 @@
  */
 import { open, mkdir, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { temporaryPathFor } from "../cli/write.js";
+import { temporaryPathFor } from "./write.js";
 
 const FLUSH_AT = 64 * 1024;
 

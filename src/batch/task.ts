@@ -14,6 +14,14 @@ import type { Report } from "../schema/records.js";
 import { fileErrorReason, NO_UPDATE_FOUND } from "./reason.js";
 import type { ValidateTaskOptions } from "./findings.js";
 
+/** A file named on the command line or found in a folder. */
+export interface InputFile {
+  /** The path as the user should see it in messages and output. */
+  display: string;
+  /** Absolute path, or "-" for standard input. */
+  path: string;
+}
+
 export type TaskOutput = "report" | "csv" | "json";
 
 export interface FileTask {

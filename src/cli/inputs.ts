@@ -4,15 +4,12 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, relative, resolve } from "node:path";
+import type { InputFile } from "../batch/task.js";
+
+export type { InputFile };
 
 export const UPDATE_EXTENSIONS = new Set([".txt", ".text", ".tsv", ".docx", ".docm", ".doc", ".htm", ".html"]);
 
-export interface InputFile {
-  /** The path as the user should see it in messages and output. */
-  display: string;
-  /** Absolute path, or "-" for standard input. */
-  path: string;
-}
 
 export interface InputProblem {
   display: string;

@@ -6,14 +6,11 @@
  */
 import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
+import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
 const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;

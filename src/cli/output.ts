@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import type { CliIo } from "./io.js";
 import { reportFailure } from "./load.js";
-import { writeFileAtomic } from "./write.js";
+import { writeFileAtomic } from "../batch/write.js";
 
 /** False, after one line on standard error, when the file cannot be written. */
 export async function writeOutput(io: CliIo, path: string | undefined, data: string | Uint8Array, display = path): Promise<boolean> {

@@ -11,7 +11,7 @@ import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
 import { megabytes, parseJobs } from "../options.js";
 import { expandInputs, type InputFile } from "../inputs.js";
-import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { createProgress } from "../progress.js";
 
 export interface ConvertCommandOptions {

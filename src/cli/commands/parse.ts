@@ -5,7 +5,7 @@ import type { CliIo } from "../io.js";
 import { megabytes } from "../options.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
-import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { findingsOf, writeWorkbook, XLSX_NEEDS_FILE } from "./workbook.js";
 
 export interface ParseCommandOptions {

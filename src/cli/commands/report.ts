@@ -8,7 +8,7 @@ import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
-import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { megabytes } from "../options.js";
 import { findingsOf } from "./workbook.js";
 

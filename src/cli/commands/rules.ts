@@ -1,7 +1,7 @@
 /** `lsp-report rules [id]`: the rules with their severity and description, or one rule in full. */
 import { RULES, findRule } from "../../validate/rules/index.js";
 import type { CliIo } from "../io.js";
-import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 
 const SCOPE: Record<string, string> = {
   priority: "each update",

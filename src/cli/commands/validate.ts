@@ -13,7 +13,7 @@ import { configOrComplain } from "../config.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../main.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { megabytes, parseJobs } from "../options.js";
 
 export interface ValidateCommandOptions {

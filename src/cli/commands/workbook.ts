@@ -13,7 +13,7 @@ import type { Report } from "../../schema/records.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
-import { EXIT_OK, EXIT_USAGE } from "../main.js";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 
 /**
  * The findings of all the reports, checked together (duplicates and quarter-to-quarter checks
