@@ -14,11 +14,19 @@ const read = async (path: string) => (await readDocument(readFileSync(path))).bl
 /** word-extractor cannot tell a bulleted paragraph from a plain one: the lines are the same, the list kind is lost. */
 const withoutListKinds = (blocks: Block[]) => JSON.parse(JSON.stringify(blocks).replace(/,"list":"(?:bullet|number)"/g, "")) as Block[];
 
+/**
+ * Only .docx has anchors (places in word/document.xml); cell locations are compared once the .doc
+ * reader gives them too.
+ */
+const withoutDocxOnly = (blocks: Block[], cellLocations: boolean) =>
+  JSON.parse(JSON.stringify(blocks, (key, value) => (key === "anchor" || (!cellLocations && key === "location" && value && "cell" in value) ? undefined : value))) as Block[];
+const hasCellLocations = (blocks: Block[]) => blocks.some((block) => block.kind === "table" && block.rows.some((row) => row.cells.some((cell) => cell.location)));
+
 describe(".doc renderings read like the .docx they were saved from", () => {
   it.each(["q2-2008-09", "q4-2008-09"])("%s: the same paragraphs, tables, rows, cells, spans and fills", async (name) => {
     const doc = await read(`fixtures/doc/${name}.doc`);
     const docx = await read(`fixtures/docx/${name}.docx`);
-    expect(doc).toEqual(withoutListKinds(docx));
+    expect(doc).toEqual(withoutListKinds(withoutDocxOnly(docx, hasCellLocations(doc))));
   });
 
   it("ends rows where Word says, even beside rows of other widths (TP-1a Q4: merged headers and 9-cell rows)", async () => {

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { cellText, type Block, type TableBlock } from "../src/model/blocks.js";
 import { readDocument } from "../src/read/index.js";
-import { scanDocumentXml } from "../src/read/docx.js";
+import { scanDocumentXml } from "../src/read/docx-mammoth.js";
 import { InputError } from "../src/errors.js";
 
 const NS = [
@@ -188,3 +188,35 @@ function toZip64(zip: Uint8Array): Uint8Array {
   tail.writeUInt32LE(0xffffffff, 16);
   return Buffer.concat([bytes.subarray(0, directoryStart), directory, record, locator, tail]);
 }
+
+describe("cell anchors (native reader)", () => {
+  // Paragraph ordinals, counted by hand from the XML below, every <w:p> and <w:p/> in raw order:
+  // 0 "Intro"; 1 the paragraph holding alternate content; 2, 3 inside its mc:Choice (not read,
+  // still counted); 4 "A"; 5, 6 the nested table's cells; 7 the empty paragraph after it; 8 the
+  // self-closing <w:p/>; 9 "deleted" (a deleted row, dropped); 10 "B"; 11 ""; 12 "after".
+  const choice = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${p("one")}${p("two")}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r></w:p>`;
+  const nested = `<w:tc>${tbl(tr(tc("n1"), tc("n2")))}${p("")}</w:tc>`;
+  const deletedRow = `<w:tr><w:trPr><w:del ${change}/></w:trPr>${tc("deleted")}</w:tr>`;
+
+  it("gives each cell its table, row, grid column and the ordinal of its first <w:p> among all of them", async () => {
+    const table1 = tbl(tr(tc("A"), nested, "<w:tc><w:p/></w:tc>"), deletedRow, tr(tc("B", '<w:gridSpan w:val="2"/>'), tc("")));
+    const document = await readDocument(docx(`${p("Intro")}${choice}${table1}${p("after")}`));
+    const [table] = tables(document.blocks);
+    expect(table.rows.map((row) => row.cells.map((cell) => cell.location))).toEqual([
+      [{ table: 1, row: 1, cell: 1, anchor: 4 }, { table: 1, row: 1, cell: 2, anchor: 5 }, { table: 1, row: 1, cell: 3, anchor: 8 }],
+      [{ table: 1, row: 2, cell: 1, anchor: 10 }, { table: 1, row: 2, cell: 3, anchor: 11 }],
+    ]);
+    expect(texts(table)).toEqual([["A", "n1\nn2", ""], ["B", ""]]);
+    const paragraphs = document.blocks.filter((block) => block.kind === "paragraph");
+    expect(paragraphs.map((block) => block.location)).toEqual([{ paragraph: 1, anchor: 0 }, { paragraph: 2, anchor: 12 }]);
+  });
+
+  it("anchors the empty cell a vertical merge leaves at the merged-away cell's own paragraph", async () => {
+    const merged = tbl(tr(tc("RAG", '<w:vMerge w:val="restart"/>'), tc("x")), tr(tc("", "<w:vMerge/>"), tc("y")));
+    const [table] = tables((await readDocument(docx(merged))).blocks);
+    expect(table.rows[1].cells.map((cell) => [cellText(cell), cell.location])).toEqual([
+      ["", { table: 1, row: 2, cell: 1, anchor: 2 }],
+      ["y", { table: 1, row: 2, cell: 2, anchor: 3 }],
+    ]);
+  });
+});

@@ -6,10 +6,15 @@ import { locateCells, type ReadDocument } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { sniffFormat } from "./sniff.js";
 import { readText } from "./text.js";
+import type { DocxReader } from "./docx.js";
+
+export type { DocxReader } from "./docx.js";
 
 export interface ReadOptions {
   /** Zip-bomb guard for .docx: the most a package may expand to, in bytes (default 256 MB). */
   maxUncompressedBytes?: number;
+  /** Which .docx reader: the native streaming one (default) or mammoth, the reference. */
+  docxReader?: DocxReader;
 }
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
@@ -26,7 +31,7 @@ async function readByFormat(bytes: Uint8Array, options: ReadOptions): Promise<Re
   switch (format.kind) {
     case "docx": {
       const { readDocx } = await import("./docx.js");
-      return readDocx(bytes, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES });
+      return readDocx(bytes, { maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, reader: options.docxReader });
     }
     case "doc": {
       const { readDoc } = await import("./doc.js");

@@ -29,6 +29,11 @@ export interface ZipPackage {
   has(name: string): boolean;
   /** The inflated bytes of an entry (cached); InputError if it is corrupt or breaks the cap. */
   read(name: string): Uint8Array;
+  /**
+   * The inflated bytes of an entry in chunks as they inflate, none kept (the main document of a
+   * large .docx is never whole in memory); the same cap and size checks as read().
+   */
+  stream(name: string, onChunk: (chunk: Uint8Array, final: boolean) => void): void;
 }
 
 const EOCD = 0x06054b50;
@@ -153,25 +158,41 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
   let inflated = 0;
 
   /** Inflate in bounded steps, so a lying entry is stopped as it crosses what is left of the cap. */
-  function inflate(entry: ZipEntry, input: Uint8Array): Uint8Array {
+  function inflate(entry: ZipEntry, input: Uint8Array, onChunk: (chunk: Uint8Array) => void): number {
     const budget = cap - inflated;
-    const parts: Uint8Array[] = [];
     let size = 0;
     const stream = new Inflate((chunk) => {
       size += chunk.length;
       if (size > budget) throw tooLarge(cap, `${entry.name} expands past its declared size`);
-      parts.push(chunk);
+      onChunk(chunk);
     });
     for (let at = 0; at < input.length; at += CHUNK) stream.push(input.subarray(at, at + CHUNK), at + CHUNK >= input.length);
     if (input.length === 0) stream.push(input, true);
-    if (parts.length === 1) return parts[0];
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.length;
+    return size;
+  }
+
+  /** Every chunk of an entry, through the checks; returns its size. */
+  function each(name: string, onChunk: (chunk: Uint8Array) => void): number {
+    const entry = byName.get(name);
+    if (!entry) throw corrupt(`no entry ${name}`);
+    if (entry.flags & 0x1) throw new InputError(`the zip's entries are encrypted (${name}); Word does not do that: remove the password and save again`, "encrypted");
+    let size: number;
+    try {
+      const input = compressedData(bytes, entry);
+      if (entry.method === 0) {
+        if (input.length > cap - inflated) throw tooLarge(cap, `${entry.name} is larger than what is left of the limit`);
+        for (let at = 0; at < input.length; at += CHUNK) onChunk(input.subarray(at, at + CHUNK));
+        size = input.length;
+      } else if (entry.method === 8) size = inflate(entry, input, onChunk);
+      else throw corrupt(`${name} uses compression method ${entry.method}`);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw corrupt(`${name}: ${(error as Error).message}`);
     }
-    return out;
+    // A size that differs from the directory's is damage (or a bomb that stayed under the cap).
+    if (size !== entry.size) throw corrupt(`${name} is ${size} bytes, its directory says ${entry.size}`);
+    inflated += size;
+    return size;
   }
 
   return {
@@ -180,24 +201,33 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
     read(name) {
       const cached = cache.get(name);
       if (cached) return cached;
-      const entry = byName.get(name);
-      if (!entry) throw corrupt(`no entry ${name}`);
-      if (entry.flags & 0x1) throw new InputError(`the zip's entries are encrypted (${name}); Word does not do that: remove the password and save again`, "encrypted");
-      let out: Uint8Array;
-      try {
-        const input = compressedData(bytes, entry);
-        if (entry.method === 0) out = input;
-        else if (entry.method === 8) out = inflate(entry, input);
-        else throw corrupt(`${name} uses compression method ${entry.method}`);
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        throw corrupt(`${name}: ${(error as Error).message}`);
+      const parts: Uint8Array[] = [];
+      const size = each(name, (chunk) => parts.push(chunk));
+      let out = parts.length === 1 ? parts[0] : new Uint8Array(size);
+      if (parts.length !== 1) {
+        let offset = 0;
+        for (const part of parts) {
+          out.set(part, offset);
+          offset += part.length;
+        }
       }
-      // A size that differs from the directory's is damage (or a bomb that stayed under the cap).
-      if (out.length !== entry.size) throw corrupt(`${name} is ${out.length} bytes, its directory says ${entry.size}`);
-      inflated += out.length;
+      if (parts.length === 0) out = new Uint8Array(0);
       cache.set(name, out);
       return out;
+    },
+    stream(name, onChunk) {
+      const cached = cache.get(name);
+      if (cached) {
+        onChunk(cached, true);
+        return;
+      }
+      // Each chunk is handed on one step late, so the last one can say it is the last.
+      let previous: Uint8Array | undefined;
+      each(name, (chunk) => {
+        if (previous) onChunk(previous, false);
+        previous = chunk;
+      });
+      onChunk(previous ?? new Uint8Array(0), true);
     },
   };
 }

@@ -1,0 +1,612 @@
+/**
+ * word/document.xml → blocks, in one streaming pass (see tokenizer.ts), reading what mammoth
+ * reads and skipping what it skips, so the records match those of the mammoth reader:
+ * - paragraphs (w:p) and their runs: w:t text, w:tab, w:br (line breaks; page and column breaks
+ *   are no text), w:cr (a line break: mammoth drops it, Word shows it), w:sym (Wingdings and
+ *   other symbol fonts mapped to Unicode, as mammoth maps them), soft and non-breaking hyphens;
+ * - containers read through: hyperlinks, w:fldSimple (a field's shown result: mammoth drops it),
+ *   field results of complex fields (w:instrText is never text), content controls (w:sdtContent),
+ *   smart tags, custom XML, insertions and moves to, VML text boxes (mc:Fallback of alternate
+ *   content; mc:Choice is skipped as mammoth skips it); text boxes' paragraphs and tables come
+ *   after the paragraph that holds them, as in mammoth;
+ * - deletions, moves from and deleted rows are dropped; a deleted paragraph mark joins the
+ *   paragraph to the next one;
+ * - tables: top-level ones become table blocks (layout in tables.ts), nested ones become lines of
+ *   the cell that holds them; lists (numbering.ts) mark cell lines as bullet or number items, and
+ *   outside tables the items of levels 1-4 after a list item join it as lines of one paragraph
+ *   (mammoth nests them all inside the level-0 <li>).
+ * Nesting is kept on explicit stacks, never by recursion, so no depth of tables can overflow.
+ * Every w:p start tag is counted, wherever it is, to give cells and paragraphs their anchor.
+ */
+import type { Block, CellLine, ReaderNotice } from "../../model/blocks.js";
+import { InputError } from "../../errors.js";
+import { isHeadingStyle, type Numbering, type Styles } from "./numbering.js";
+import { layoutTable, type RawCell, type RawRow, type RawTable } from "./tables.js";
+import { attribute, decodeXml, type XmlHandler } from "./tokenizer.js";
+import { symbolText } from "./symbols.js";
+import { prefixRenamer, type Renamer } from "./package.js";
+
+/** What a finished paragraph hands on: its lines (clean, non-empty) and its list level. */
+interface ParagraphItem {
+  kind: "paragraph";
+  lines: CellLine[];
+  /** List level (0-4) when mammoth would make it a list item. */
+  level?: number;
+  anchor: number;
+}
+
+interface TableItem {
+  kind: "table";
+  table: RawTable;
+}
+
+type Item = ParagraphItem | TableItem;
+
+interface Paragraph {
+  anchor: number;
+  /** Finished lines of text (split at line breaks), raw. */
+  pieces: string[];
+  current: string;
+  numId?: string;
+  ilvl?: string;
+  styleId?: string;
+  deletedMark: boolean;
+  /**
+   * Whether mammoth would write the paragraph: any text (spaces too), break, symbol or image.
+   * One with none is left out altogether (mammoth's ignoreEmptyParagraphs), so it does not end a list.
+   */
+  content: boolean;
+  /** Paragraphs and tables of text boxes inside this paragraph: they follow it. */
+  extras: Item[];
+}
+
+/** Where finished paragraphs go: the body, or a top-level cell (nested tables write to it too). */
+interface Frame {
+  cell?: RawCell;
+  /** Nothing read here is kept (a deleted row of a nested table, a merged-away nested cell). */
+  discard: boolean;
+  paragraphs: Paragraph[];
+}
+
+interface TableState {
+  topLevel: boolean;
+  raw: RawTable;
+  row?: RawRow & { deleted: boolean; column: number };
+  /** Nested tables only: grid columns where a cell started, for vertical merges (as mammoth). */
+  starts: Set<number>;
+}
+
+interface CellState {
+  cell: RawCell;
+  table: TableState;
+  column: number;
+  frame: Frame;
+  settled: boolean;
+}
+
+// What to do at an element's end tag. Numbers, not strings: this runs for every tag of the part.
+const enum Role {
+  Skip, // an element mammoth ignores, with all it holds
+  Through, // a container read through
+  Paragraph,
+  Text,
+  Table,
+  Row,
+  Cell,
+  Props, // inside w:pPr / w:tcPr / w:trPr: only some attributes matter
+  TcPrChange,
+  Choice,
+}
+
+const CLEAN = /[\s\u00a0\u200b]+/g;
+const clean = (text: string) => text.replace(CLEAN, " ").trim();
+
+export interface BodyResult {
+  blocks: Block[];
+  notices: ReaderNotice[];
+}
+
+export class BodyReader implements XmlHandler {
+  wantsText = false;
+
+  private readonly names: string[] = [];
+  private readonly roles: Role[] = [];
+  /** > 0 while inside an element whose content is not read. */
+  private skipping = 0;
+  private choice = 0;
+  private paragraphs = 0;
+  private insertions = 0;
+  private deletions = 0;
+  private runText = "";
+
+  private readonly body: Frame = { discard: false, paragraphs: [] };
+  private readonly frames: Frame[] = [this.body];
+  private readonly tables: TableState[] = [];
+  private readonly cells: CellState[] = [];
+  /** The content of paragraphs whose mark was deleted, waiting for the next paragraph. */
+  private carried: { pieces: string[]; anchor: number; content: boolean } | undefined;
+  private propsDepth = 0;
+  private propsOf: "paragraph" | "cell" | "row" | undefined;
+  private tcPrChange = 0;
+
+  private readonly blocks: Block[] = [];
+  private tableCount = 0;
+  private paragraphCount = 0;
+  /** A list item outside tables still taking deeper items (see the header). */
+  private openItem: { lines: string[]; anchor: number } | undefined;
+
+  constructor(
+    /** The part's name, for messages. */
+    private readonly part: string,
+    private readonly numbering: Numbering,
+    private readonly styles: () => Styles,
+  ) {}
+
+  /** Set from the root element when the part binds WordprocessingML to another prefix. */
+  private renamer: Renamer | undefined;
+
+  open(rawName: string, rawAttributes: string, selfClosing: boolean): void {
+    if (this.names.length === 0 && this.paragraphs === 0) this.renamer = prefixRenamer(rawAttributes);
+    const name = this.renamer ? this.renamer.name(rawName) : rawName;
+    const attributes = this.renamer ? this.renamer.attributes(rawAttributes) : rawAttributes;
+    if (name === "w:p") this.countParagraph();
+    else if (name === "w:ins" || name === "w:moveTo") {
+      if (this.choice === 0) this.insertions++;
+    } else if (name === "w:del" || name === "w:moveFrom") {
+      if (this.choice === 0) this.deletions++;
+    }
+    if (this.skipping > 0) {
+      // An image is content to mammoth (an <img>), though no text.
+      if ((name === "a:blip" || name === "v:imagedata") && this.choice === 0) this.imageSeen();
+      if (!selfClosing) {
+        this.skipping++;
+        this.push(name, name === "mc:Choice" ? Role.Choice : Role.Skip);
+        if (name === "mc:Choice") this.choice++;
+      }
+      return;
+    }
+    if (this.propsDepth > 0) {
+      this.property(name, attributes);
+      if (!selfClosing) {
+        this.propsDepth++;
+        if (name === "w:tcPrChange") this.tcPrChange++;
+        this.push(name, name === "w:tcPrChange" ? Role.TcPrChange : Role.Props);
+      }
+      return;
+    }
+    let role = Role.Through;
+    switch (name) {
+      case "w:document":
+      case "w:body":
+      case "w:r":
+      case "w:hyperlink":
+      case "w:fldSimple":
+      case "w:customXml":
+      case "w:ins":
+      case "w:moveTo":
+      case "w:smartTag":
+      case "w:object":
+      case "w:pict":
+      case "v:roundrect":
+      case "v:shape":
+      case "v:textbox":
+      case "v:group":
+      case "v:rect":
+      case "w:txbxContent":
+      case "w:sdtContent":
+      case "mc:AlternateContent":
+      case "mc:Fallback":
+        break;
+      case "w:sdt":
+        break;
+      case "w:p":
+        role = Role.Paragraph;
+        break;
+      case "w:t":
+        role = Role.Text;
+        break;
+      case "w:tab":
+        this.append("\t");
+        role = Role.Skip;
+        break;
+      case "w:br":
+        this.breakLine(attribute(attributes, "w:type"));
+        role = Role.Skip;
+        break;
+      case "w:cr":
+        this.breakLine(undefined);
+        role = Role.Skip;
+        break;
+      case "w:noBreakHyphen":
+        this.append("\u2011");
+        role = Role.Skip;
+        break;
+      case "w:softHyphen":
+        this.append("\u00ad");
+        role = Role.Skip;
+        break;
+      case "w:sym":
+        this.append(symbolText(attribute(attributes, "w:font"), attribute(attributes, "w:char")));
+        role = Role.Skip;
+        break;
+      case "w:tbl":
+        role = Role.Table;
+        break;
+      case "w:tr":
+        role = Role.Row;
+        break;
+      case "w:tc":
+        role = Role.Cell;
+        break;
+      case "w:pPr":
+      case "w:tcPr":
+      case "w:trPr":
+        if (!selfClosing) {
+          this.propsOf = name === "w:pPr" ? "paragraph" : name === "w:tcPr" ? "cell" : "row";
+          this.propsDepth = 1;
+        }
+        role = Role.Props;
+        break;
+      case "w:bookmarkStart":
+        // mammoth makes a bookmark an element of its own: between rows or cells it stops merges.
+        if (this.parentIs("w:tbl") || this.parentIs("w:tr")) {
+          const table = this.currentTable();
+          if (table && attribute(attributes, "w:name") !== "_GoBack") table.raw.irregular = true;
+        }
+        role = Role.Skip;
+        break;
+      default:
+        role = Role.Skip;
+    }
+    // Only some children are read: mc:AlternateContent's Fallback, w:sdt's content.
+    const parent = this.names[this.names.length - 1];
+    if (parent === "mc:AlternateContent" && name !== "mc:Fallback") role = Role.Skip;
+    else if (parent === "w:sdt" && name !== "w:sdtContent") role = Role.Skip;
+    if (name === "mc:Choice") role = Role.Choice;
+    if (selfClosing) {
+      // mammoth makes an element of these even when empty.
+      if (role === Role.Paragraph) this.paragraphWithoutContent();
+      else if (role === Role.Cell) {
+        this.openCell();
+        this.closeCell();
+      } else if (role === Role.Row) {
+        this.openRow();
+        this.closeRow();
+      } else if (role === Role.Table) {
+        this.openTable();
+        this.closeTable();
+      }
+      return;
+    }
+    if (role === Role.Skip || role === Role.Choice) {
+      this.skipping = 1;
+      if (role === Role.Choice) this.choice++;
+    } else if (role === Role.Paragraph) this.openParagraph();
+    else if (role === Role.Text) {
+      this.runText = "";
+      this.wantsText = true;
+    } else if (role === Role.Table) this.openTable();
+    else if (role === Role.Row) this.openRow();
+    else if (role === Role.Cell) this.openCell();
+    this.push(name, role);
+  }
+
+  close(rawName: string): void {
+    const name = this.renamer ? this.renamer.name(rawName) : rawName;
+    const expected = this.names.pop();
+    const role = this.roles.pop();
+    if (expected !== name) {
+      throw new InputError(`damaged Word document: ${this.part} is not well-formed XML (</${rawName}> closes <${expected ?? "nothing"}>)`, "corrupt");
+    }
+    if (this.skipping > 0) {
+      this.skipping--;
+      if (role === Role.Choice) this.choice--;
+      return;
+    }
+    if (this.propsDepth > 0) {
+      this.propsDepth--;
+      if (role === Role.TcPrChange) this.tcPrChange--;
+      if (this.propsDepth === 0) {
+        if (this.propsOf === "cell") this.settleCell();
+        this.propsOf = undefined;
+      }
+      return;
+    }
+    switch (role) {
+      case Role.Text:
+        this.wantsText = false;
+        this.append(decodeXml(this.runText));
+        this.runText = "";
+        break;
+      case Role.Paragraph:
+        this.closeParagraph();
+        break;
+      case Role.Table:
+        this.closeTable();
+        break;
+      case Role.Row:
+        this.closeRow();
+        break;
+      case Role.Cell:
+        this.closeCell();
+        break;
+    }
+  }
+
+  text(raw: string): void {
+    this.runText += raw;
+  }
+
+  finish(): BodyResult {
+    // A part cut short: what was read so far still counts.
+    while (this.frames.length > 1 || this.tables.length > 0 || this.frame.paragraphs.length > 0) {
+      if (this.frame.paragraphs.length > 0) this.closeParagraph();
+      else if (this.cells.length > 0 && this.cells[this.cells.length - 1].frame === this.frame) this.closeCell();
+      else if (this.tables.length > 0) {
+        if (this.tables[this.tables.length - 1].row) this.closeRow();
+        else this.closeTable();
+      } else break;
+    }
+    this.flushItem();
+    const notices: ReaderNotice[] = [];
+    if (this.insertions + this.deletions > 0) {
+      notices.push({
+        code: "tracked-changes",
+        message: `the document still has unaccepted tracked changes (${this.insertions} insertions, ${this.deletions} deletions); read as if accepted`,
+      });
+    }
+    return { blocks: this.blocks, notices };
+  }
+
+  // ---- element stack
+
+  private push(name: string, role: Role): void {
+    this.names.push(name);
+    this.roles.push(role);
+  }
+
+  private parentIs(name: string): boolean {
+    return this.names[this.names.length - 1] === name;
+  }
+
+  private get frame(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private currentTable(): TableState | undefined {
+    return this.tables[this.tables.length - 1];
+  }
+
+  // ---- paragraphs and text
+
+  private countParagraph(): void {
+    const ordinal = this.paragraphs++;
+    // The first paragraph of a cell may sit in a table nested in it: every open cell still
+    // without one takes it (outer cells that have one are further out; stop there).
+    for (let at = this.cells.length - 1; at >= 0 && this.cells[at].cell.anchor === undefined; at--) this.cells[at].cell.anchor = ordinal;
+  }
+
+  private openParagraph(): void {
+    this.frame.paragraphs.push({ anchor: this.paragraphs - 1, pieces: [], current: "", deletedMark: false, content: false, extras: [] });
+  }
+
+  /** `<w:p/>`: an empty paragraph, which still takes any carried content. */
+  private paragraphWithoutContent(): void {
+    this.openParagraph();
+    this.closeParagraph();
+  }
+
+  private get paragraph(): Paragraph | undefined {
+    const open = this.frame.paragraphs;
+    return open[open.length - 1];
+  }
+
+  private append(text: string): void {
+    const paragraph = this.paragraph;
+    if (paragraph && text) {
+      paragraph.current += text;
+      paragraph.content = true;
+    }
+  }
+
+  private imageSeen(): void {
+    const paragraph = this.paragraph;
+    if (paragraph) paragraph.content = true;
+  }
+
+  private breakLine(type: string | undefined): void {
+    if (type !== undefined && type !== "textWrapping") return;
+    const paragraph = this.paragraph;
+    if (!paragraph) return;
+    paragraph.pieces.push(paragraph.current);
+    paragraph.current = "";
+    paragraph.content = true;
+  }
+
+  private closeParagraph(): void {
+    const frame = this.frame;
+    const paragraph = frame.paragraphs.pop();
+    if (!paragraph) return;
+    let pieces = paragraph.pieces;
+    pieces.push(paragraph.current);
+    let anchor = paragraph.anchor;
+    let content = paragraph.content;
+    if (this.carried) {
+      // The deleted mark's content comes first, joined to this paragraph's first line.
+      const before = this.carried.pieces;
+      pieces = [...before.slice(0, -1), before[before.length - 1] + pieces[0], ...pieces.slice(1)];
+      anchor = this.carried.anchor;
+      content ||= this.carried.content;
+      this.carried = undefined;
+    }
+    if (paragraph.deletedMark) {
+      this.carried = { pieces, anchor, content };
+      for (const extra of paragraph.extras) this.deliver(frame, extra);
+      return;
+    }
+    const level = this.listLevel(paragraph);
+    const lines: CellLine[] = [];
+    const list = level === undefined ? undefined : level.ordered ? "number" : "bullet";
+    for (const piece of pieces) {
+      const text = clean(piece);
+      if (text) lines.push(list ? { text, list } : { text });
+    }
+    if (content) this.deliver(frame, { kind: "paragraph", lines, level: level?.level, anchor });
+    for (const extra of paragraph.extras) this.deliver(frame, extra);
+  }
+
+  private listLevel(paragraph: Paragraph) {
+    if (paragraph.numId === undefined && paragraph.ilvl === undefined && paragraph.styleId === undefined) return undefined;
+    const level = this.numbering.levelOf(paragraph.numId, paragraph.ilvl, paragraph.styleId);
+    if (!level || level.level < 0 || level.level > 4 || isHeadingStyle(paragraph.styleId, this.styles)) return undefined;
+    return level;
+  }
+
+  /** An item goes to the paragraph it sits in (a text box), else to the frame. */
+  private deliver(frame: Frame, item: Item): void {
+    const holder = frame.paragraphs[frame.paragraphs.length - 1];
+    if (holder) holder.extras.push(item);
+    else if (frame.discard) return;
+    else if (frame.cell) {
+      if (item.kind === "paragraph") frame.cell.lines.push(...item.lines);
+    } else this.emit(item);
+  }
+
+  // ---- blocks outside tables
+
+  private emit(item: Item): void {
+    if (item.kind === "table") {
+      this.flushItem();
+      this.blocks.push(layoutTable(item.table, ++this.tableCount));
+      return;
+    }
+    const texts = item.lines.map((line) => line.text);
+    if (item.level !== undefined) {
+      // mammoth opens a fresh outer <li> for level 0 only; deeper items go inside the open one.
+      if (this.openItem && item.level > 0) {
+        this.openItem.lines.push(...texts);
+        return;
+      }
+      this.flushItem();
+      this.openItem = { lines: texts, anchor: item.anchor };
+      return;
+    }
+    this.flushItem();
+    this.paragraphBlock(texts, item.anchor);
+  }
+
+  private flushItem(): void {
+    if (!this.openItem) return;
+    const { lines, anchor } = this.openItem;
+    this.openItem = undefined;
+    this.paragraphBlock(lines, anchor);
+  }
+
+  private paragraphBlock(lines: string[], anchor: number): void {
+    if (lines.length === 0) return;
+    this.blocks.push({ kind: "paragraph", text: lines.join("\n"), location: { paragraph: ++this.paragraphCount, anchor } });
+  }
+
+  // ---- tables
+
+  private openTable(): void {
+    const topLevel = this.cells.length === 0;
+    this.tables.push({ topLevel, raw: { rows: [], irregular: false }, starts: new Set() });
+  }
+
+  private closeTable(): void {
+    const table = this.tables.pop();
+    if (!table) return;
+    if (table.topLevel) this.deliver(this.frame, { kind: "table", table: table.raw });
+  }
+
+  private openRow(): void {
+    const table = this.currentTable();
+    if (table) table.row = { cells: [], deleted: false, column: 0 };
+  }
+
+  private closeRow(): void {
+    const table = this.currentTable();
+    if (!table?.row) return;
+    if (table.topLevel && !table.row.deleted) table.raw.rows.push({ cells: table.row.cells });
+    table.row = undefined;
+  }
+
+  private openCell(): void {
+    const table = this.currentTable();
+    const row = table?.row;
+    if (!table || !row) {
+      // A cell outside a row: read its paragraphs where they stand.
+      this.frames.push({ cell: this.frame.cell, discard: this.frame.discard, paragraphs: [] });
+      this.cells.push({ cell: { lines: [], gridSpan: 1 }, table: table ?? { topLevel: false, raw: { rows: [], irregular: false }, starts: new Set() }, column: 0, frame: this.frame, settled: true });
+      return;
+    }
+    const cell: RawCell = { lines: [], gridSpan: 1 };
+    const outer = this.frames[this.frames.length - 1];
+    // A nested table's cells write into the top-level cell that holds them.
+    const frame: Frame = table.topLevel ? { cell, discard: row.deleted, paragraphs: [] } : { cell: outer.cell, discard: outer.discard || row.deleted, paragraphs: [] };
+    this.frames.push(frame);
+    row.cells.push(cell);
+    this.cells.push({ cell, table, column: row.column, frame, settled: false });
+  }
+
+  /** After a nested cell's properties: a cell continuing a vertical merge is dropped, as mammoth drops it. */
+  private settleCell(): void {
+    const state = this.cells[this.cells.length - 1];
+    if (!state || state.settled) return;
+    state.settled = true;
+    if (state.table.topLevel) return;
+    if (state.cell.vMerge && state.table.starts.has(state.column)) state.frame.discard = true;
+    else state.table.starts.add(state.column);
+  }
+
+  private closeCell(): void {
+    const state = this.cells[this.cells.length - 1];
+    if (!state) return;
+    this.settleCell();
+    while (this.frame.paragraphs.length > 0) this.closeParagraph();
+    this.cells.pop();
+    this.frames.pop();
+    const row = state.table.row;
+    if (row) row.column += Number.isFinite(state.cell.gridSpan) ? state.cell.gridSpan : 1;
+  }
+
+  // ---- properties
+
+  private property(name: string, attributes: string): void {
+    const parent = this.names[this.names.length - 1];
+    if (this.propsOf === "paragraph") {
+      const paragraph = this.paragraph;
+      if (!paragraph) return;
+      if (name === "w:pStyle" && parent === "w:pPr") paragraph.styleId = attribute(attributes, "w:val");
+      else if (name === "w:numId" && parent === "w:numPr") paragraph.numId = attribute(attributes, "w:val");
+      else if (name === "w:ilvl" && parent === "w:numPr") paragraph.ilvl = attribute(attributes, "w:val");
+      else if (name === "w:del" && parent === "w:rPr" && this.names[this.names.length - 2] === "w:pPr") paragraph.deletedMark = true;
+    } else if (this.propsOf === "cell") {
+      const state = this.cells[this.cells.length - 1];
+      if (!state || this.tcPrChange > 0 || name === "w:tcPrChange") return;
+      if (parent === "w:tcPr" && name === "w:gridSpan") {
+        const value = attribute(attributes, "w:val");
+        state.cell.gridSpan = value ? Number.parseInt(value, 10) : 1;
+      } else if (parent === "w:tcPr" && name === "w:vMerge") {
+        const value = attribute(attributes, "w:val");
+        state.cell.vMerge = value === "continue" || !value;
+      } else if (name === "w:shd" && state.table.topLevel) state.cell.fill ??= shading(attributes);
+    } else if (this.propsOf === "row") {
+      if (name === "w:del" && parent === "w:trPr") {
+        const row = this.currentTable()?.row;
+        if (row) row.deleted = true;
+      }
+    }
+  }
+}
+
+/** A w:shd's visible colour: the fill, or the pattern colour of a solid pattern. White and auto are no colour. */
+export function shading(attributes: string): string | undefined {
+  const val = attribute(attributes, "w:val");
+  const colour = val === "solid" ? attribute(attributes, "w:color") : val === "nil" ? undefined : attribute(attributes, "w:fill");
+  if (!colour || !/^[0-9A-Fa-f]{6}$/.test(colour)) return undefined;
+  const hex = colour.toUpperCase();
+  return hex === "FFFFFF" ? undefined : hex;
+}
+
