@@ -1,24 +1,26 @@
 /**
- * Legacy Word 97–2003 (.doc) → blocks, through word-extractor (pure JavaScript).
+ * Legacy Word 97–2003 (.doc) → blocks: our own OLE2 reader (./ole.ts) finds the streams and
+ * refuses a damaged container; the header and piece table are checked here; then
+ * word-extractor (pure JavaScript) reads the text from those streams.
  *
  * word-extractor gives text only: every cell mark becomes a tab, and it finds the end of a table
  * row only when the row's paragraph properties sit in the main stream (Word moves large ones,
- * with many cells or shading, to the Data stream, and those rows then run together). Three small
- * hooks into its (v1) extractor make tables come out as rows and cells:
- * - its `clean` filter keeps cell marks (\x07) and paragraph marks (\r) as private-use characters;
+ * with many cells or shading, to the Data stream, and those rows then run together). A subclass
+ * of its (v1) Word extractor makes tables come out as rows and cells:
+ * - cell marks (\x07) and paragraph marks (\r) become private-use characters before its text filter, which would make them tabs and line breaks;
  * - the paragraph-properties pass is replaced by one that also follows sprmPHugePapx into the Data
  *   stream, and marks every table-terminating paragraph (the row end) with a character that
  *   numbers the row, whose layout (cell edges, merges and shading, from sprmTDefTable and
  *   sprmTDefTableShd) is kept aside: so rows end where Word says, cells get their column spans
  *   and a coloured RAG cell its fill, as in .docx;
- * - a document with Word's encryption flag set is refused before any text is read.
- * If the hooks cannot be installed (a future word-extractor), the text is split by the older
- * guesswork in `blocksFromUnmarkedText`.
+ * - its stream access is given our OLE reader's streams.
+ * Any error word-extractor still raises becomes one plain "damaged Word 97-2003 file" line.
  */
 import { createRequire } from "node:module";
 import type { Block, Cell, ReadDocument, Row } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { cleanSpaces } from "./markup.js";
+import { OleDamage, readOle, type OleFile } from "./ole.js";
 
 const CELL = "\ue007";
 const PARAGRAPH = "\ue00d";
@@ -33,7 +35,6 @@ const ROW_BASE = 0xe100;
 const ROW_LIMIT = 0xefff - ROW_BASE;
 const ROW_END = "\ue00a";
 const ROW_MARK = /[\ue00a\ue100-\uefff]/;
-const ENCRYPTED = "lsp-report: encrypted .doc";
 
 // ---------------------------------------------------------------------------------------------
 // Row layouts from the paragraph properties (MS-DOC: PlcBtePapx → PapxFkp → grpprl of sprms).
@@ -128,7 +129,8 @@ function rowLayout(sprms: Sprm[]): RowLayout | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The hooks into word-extractor.
+// The hooks into word-extractor (pinned to an exact version: test/word-extractor-hooks.test.ts
+// fails if what is hooked here changes).
 
 interface Piece {
   startFilePos: number;
@@ -137,28 +139,57 @@ interface Piece {
   text: string;
 }
 
-interface Extractor {
-  _pieces: Piece[];
-  _lspData?: Buffer | null;
+interface WordDocumentText {
+  getBody(options?: { filterUnicode: boolean }): string;
   _lspRows?: RowLayout[];
 }
 
-/** Put `marker` on the paragraph's last character (at file position `end`) if it is `mark`. */
-function markParagraphEnd(pieces: Piece[], end: number, mark: string, marker: string): boolean {
+/** What we use of word-extractor's WordOleExtractor (lib/word-ole-extractor.js). */
+interface OleExtractor {
+  _pieces: Piece[];
+  extractWordDocument(document: unknown, wordDocument: Buffer): Promise<WordDocumentText>;
+  documentStream(document: unknown, name: string): Promise<unknown>;
+  streamBuffer(stream: unknown): Promise<Buffer>;
+  writeParagraphProperties(wordDocument: Buffer, tableStream: Buffer): void;
+  buildDocument(): WordDocumentText;
+}
+
+/** Row-end and in-cell paragraph marks found by `markTableRows`, applied to the piece texts in one pass each. */
+type Marks = Map<Piece, Map<number, string>>;
+
+/** Note `marker` for the paragraph's last character (at file position `end`) if it is `mark`. */
+function markParagraphEnd(pieces: Piece[], marks: Marks, end: number, mark: string, marker: string): boolean {
   for (const piece of pieces) {
     if (end <= piece.startFilePos || end > piece.startFilePos + piece.size) continue;
     const index = (end - piece.startFilePos) / piece.bpc - 1;
     if (!Number.isInteger(index) || piece.text[index] !== mark) return false;
-    piece.text = piece.text.slice(0, index) + marker + piece.text.slice(index + 1);
+    let forPiece = marks.get(piece);
+    if (!forPiece) marks.set(piece, (forPiece = new Map()));
+    if (forPiece.has(index)) return false;
+    forPiece.set(index, marker);
     return true;
   }
   return false;
 }
 
+/** Rewrite each marked piece once (a rewrite per mark would cost the piece's length every row). */
+function applyMarks(marks: Marks): void {
+  for (const [piece, forPiece] of marks) {
+    const parts: string[] = [];
+    let from = 0;
+    for (const index of [...forPiece.keys()].sort((a, b) => a - b)) {
+      parts.push(piece.text.slice(from, index), forPiece.get(index)!);
+      from = index + 1;
+    }
+    parts.push(piece.text.slice(from));
+    piece.text = parts.join("");
+  }
+}
+
 /** Replacement for word-extractor's writeParagraphProperties: mark row ends (keeping their layouts) and paragraph breaks inside cells. */
-function markTableRows(this: Extractor, wordDocument: Buffer, tableStream: Buffer): void {
-  const rows: RowLayout[] = (this._lspRows = []);
-  const data = this._lspData;
+function markTableRows(pieces: Piece[], data: Buffer | undefined, wordDocument: Buffer, tableStream: Buffer): RowLayout[] {
+  const rows: RowLayout[] = [];
+  const marks: Marks = new Map();
   const fcPlc = wordDocument.readUInt32LE(0x0102);
   const lcbPlc = wordDocument.readUInt32LE(0x0106);
   const plc = tableStream.subarray(fcPlc, fcPlc + lcbPlc);
@@ -181,47 +212,119 @@ function markTableRows(this: Extractor, wordDocument: Buffer, tableStream: Buffe
         if (at + 2 <= data.length) sprms = sprms.concat(readSprms(data.subarray(at + 2, at + 2 + data.readUInt16LE(at)), 0));
       }
       if (!sprms.some((s) => s.sprm === 0x2417 && s.operand[0] === 1)) {
-        if (sprms.some((s) => s.sprm === 0x2416 && s.operand[0] === 1)) markParagraphEnd(this._pieces, end, "\r", CELL_PARAGRAPH);
+        if (sprms.some((s) => s.sprm === 0x2416 && s.operand[0] === 1)) markParagraphEnd(pieces, marks, end, "\r", CELL_PARAGRAPH);
         continue;
       }
       const marker = rows.length < ROW_LIMIT ? String.fromCharCode(ROW_BASE + rows.length) : ROW_END;
-      if (markParagraphEnd(this._pieces, end, "\x07", marker) && marker !== ROW_END) rows.push(rowLayout(sprms) ?? { cells: [] });
+      if (markParagraphEnd(pieces, marks, end, "\x07", marker) && marker !== ROW_END) rows.push(rowLayout(sprms) ?? { cells: [] });
     }
+  }
+  applyMarks(marks);
+  return rows;
+}
+
+type Extractor = new (ole: OleFile) => OleExtractor;
+let extractorClass: Extractor | null = null;
+
+/**
+ * word-extractor's Word extractor, fed the streams of our own OLE reader (never its own, which
+ * loops or overflows the stack on damaged files), with the hooks installed. Loaded once.
+ */
+function loadExtractor(): Extractor {
+  if (extractorClass) return extractorClass;
+  const require = createRequire(import.meta.url);
+  const WordOleExtractor = require("word-extractor/lib/word-ole-extractor.js") as new () => OleExtractor;
+  class MarkingExtractor extends WordOleExtractor {
+    #rows: RowLayout[] = [];
+    constructor(private readonly ole: OleFile) {
+      super();
+    }
+    override documentStream(_document: unknown, name: string): Promise<unknown> {
+      const stream = this.ole.stream(name);
+      if (!stream) throw new OleDamage(`its ${name} stream is missing`);
+      return Promise.resolve(stream);
+    }
+    override streamBuffer(stream: unknown): Promise<Buffer> {
+      return Promise.resolve(stream as Buffer);
+    }
+    override writeParagraphProperties(wordDocument: Buffer, tableStream: Buffer): void {
+      this.#rows = markTableRows(this._pieces, this.ole.stream("Data"), wordDocument, tableStream);
+    }
+    override buildDocument(): WordDocumentText {
+      // Keep cell marks (\x07) and paragraph marks (\r) apart from tabs and line breaks, which
+      // word-extractor's text filter would make them: as private-use characters it leaves alone.
+      for (const piece of this._pieces) piece.text = piece.text.replace(/\x07/g, CELL).replace(/\r/g, PARAGRAPH);
+      const document = super.buildDocument();
+      document._lspRows = this.#rows;
+      return document;
+    }
+  }
+  return (extractorClass = MarkingExtractor);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Word 97-2003 header (FIB) and piece table, checked before word-extractor trusts them.
+
+const WORD_97 = 0xa5ec;
+/** nFib of Word 97 and later; Word 6.0 and 95 write 101-105. */
+const FIRST_WORD_97_NFIB = 106;
+const damaged = (reason: string) => new InputError(`damaged Word 97-2003 file: ${reason}`, "corrupt");
+const resave = "open it in Word or LibreOffice and save it as .docx";
+
+/**
+ * Refuse what word-extractor cannot read, each in plain words: older Word versions, encryption,
+ * a missing table stream, and a piece table whose text lies outside the file.
+ */
+function checkWordDocument(ole: OleFile, wordDocument: Buffer): void {
+  if (wordDocument.length < 0x20) throw damaged("its WordDocument stream is too short to hold a header");
+  const ident = wordDocument.readUInt16LE(0);
+  const nFib = wordDocument.readUInt16LE(2);
+  if (nFib < FIRST_WORD_97_NFIB) {
+    const version = nFib >= 101 ? "a Word 6.0/95 document" : "a document from a Word older than Word 6.0";
+    throw new InputError(`${version}, which this tool cannot read: ${resave}`, "unsupported");
+  }
+  if (ident !== WORD_97) throw damaged("its WordDocument stream does not start with a Word header");
+  const flags = wordDocument.readUInt16LE(0x0a);
+  if (flags & 0x0100) throw new InputError("password-protected Word document: remove the password and save again", "encrypted");
+  if (wordDocument.length < 0x1aa) throw damaged("its Word header is cut short");
+  const tableName = flags & 0x0200 ? "1Table" : "0Table";
+  const table = ole.stream(tableName);
+  if (!table) throw damaged(`its ${tableName} stream is missing`);
+  // The piece table (Clx): property runs (0x01) to skip, then the pieces (0x02).
+  const fcClx = wordDocument.readUInt32LE(0x01a2);
+  const lcbClx = wordDocument.readUInt32LE(0x01a6);
+  if (fcClx + lcbClx > table.length) throw damaged("its piece table lies outside the file");
+  let at = fcClx;
+  while (at < fcClx + lcbClx && table[at] === 0x01) {
+    if (at + 3 > table.length) throw damaged("its piece table is cut short");
+    at += 3 + table.readUInt16LE(at + 1);
+  }
+  if (at + 5 > table.length || table[at] !== 0x02) throw damaged("its piece table is missing");
+  const size = table.readUInt32LE(at + 1);
+  const start = at + 5;
+  if (size < 16 || (size - 4) % 12 !== 0 || start + size > table.length) throw damaged("its piece table is cut short");
+  const pieces = (size - 4) / 12;
+  for (let piece = 0; piece < pieces; piece++) {
+    const cpStart = table.readUInt32LE(start + piece * 4);
+    const cpEnd = table.readUInt32LE(start + (piece + 1) * 4);
+    if (cpEnd < cpStart) throw damaged("its piece table is out of order");
+    const fc = table.readUInt32LE(start + (pieces + 1) * 4 + piece * 8 + 2);
+    const compressed = (fc & 0x40000000) !== 0;
+    const from = compressed ? Math.floor((fc & ~0x40000000) / 2) : fc;
+    const bytes = (cpEnd - cpStart) * (compressed ? 1 : 2);
+    if (from + bytes > wordDocument.length) throw damaged("its text points past the end of the file");
   }
 }
 
-let extractor: { extract(source: Buffer): Promise<{ getBody(options?: { filterUnicode: boolean }): string; _lspRows?: RowLayout[] }> } | null = null;
-
-/** Load word-extractor with the hooks installed (once per process). */
-function loadExtractor() {
-  if (extractor) return extractor;
-  const require = createRequire(import.meta.url);
-  // The filter must be wrapped before word-extractor loads: its extractor takes `clean` at load time.
-  const filters = require("word-extractor/lib/filters.js") as { clean: (text: string) => string };
-  const clean = filters.clean;
-  filters.clean = (text: string) => clean(text.replace(/\x07/g, CELL).replace(/\r/g, PARAGRAPH));
-  const WordExtractor = require("word-extractor") as new () => NonNullable<typeof extractor>;
-  const prototype = (require("word-extractor/lib/word-ole-extractor.js") as { prototype: Record<string, unknown> }).prototype;
-  type Method = (this: Extractor, ...args: unknown[]) => unknown;
-  const extractWordDocument = prototype.extractWordDocument as Method | undefined;
-  const buildDocument = prototype.buildDocument as Method | undefined;
-  if (extractWordDocument && buildDocument && prototype.writeParagraphProperties) {
-    prototype.extractWordDocument = async function (this: Extractor, document: { _rootStorage?: { _dirEntry?: { streams?: Record<string, unknown> } }; stream(name: string): unknown }, buffer: Buffer) {
-      // FIB flags: fEncrypted. The text of an encrypted .doc is ciphertext: refuse it.
-      if (buffer.length >= 0x0c && buffer.readUInt16LE(0) === 0xa5ec && buffer.readUInt16LE(0x0a) & 0x0100) throw new Error(ENCRYPTED);
-      const self = this as Extractor & { streamBuffer(stream: unknown): Promise<Buffer> };
-      self._lspData = document._rootStorage?._dirEntry?.streams?.Data ? await self.streamBuffer(document.stream("Data")) : null;
-      return extractWordDocument.call(this, document, buffer);
-    };
-    prototype.writeParagraphProperties = markTableRows;
-    prototype.buildDocument = function (this: Extractor) {
-      const document = buildDocument.call(this) as { _lspRows?: RowLayout[] };
-      document._lspRows = this._lspRows;
-      return document;
-    };
-  }
-  extractor = new WordExtractor();
-  return extractor;
+async function extractBody(bytes: Uint8Array): Promise<{ body: string; rows?: RowLayout[] }> {
+  const ole = readOle(bytes);
+  const wordDocument = ole.stream("WordDocument");
+  if (!wordDocument) throw damaged("its WordDocument stream is missing");
+  checkWordDocument(ole, wordDocument);
+  const Extractor = loadExtractor();
+  const document = await new Extractor(ole).extractWordDocument(ole, wordDocument);
+  // Keep the real dashes and quotes (word-extractor turns them into ASCII by default).
+  return { body: document.getBody({ filterUnicode: false }), rows: document._lspRows };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,17 +473,15 @@ export function blocksFromUnmarkedText(body: string): Block[] {
 }
 
 export async function readDoc(bytes: Uint8Array): Promise<ReadDocument> {
-  let document: { getBody(options?: { filterUnicode: boolean }): string; _lspRows?: RowLayout[] };
-  let body: string;
+  let extracted: { body: string; rows?: RowLayout[] };
   try {
-    document = await loadExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    // Keep the real dashes and quotes (word-extractor turns them into ASCII by default).
-    body = document.getBody({ filterUnicode: false });
+    extracted = await extractBody(bytes);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (message === ENCRYPTED) throw new InputError("password-protected Word document: remove the password and save again", "encrypted");
-    throw new InputError(`cannot read the Word 97-2003 document (${message})`, "corrupt");
+    if (error instanceof InputError) throw error;
+    if (error instanceof OleDamage) throw damaged(error.message);
+    // word-extractor tripped over tables that passed the checks above: its message is no help to a reader.
+    throw damaged("its internal tables are inconsistent");
   }
-  const blocks = document._lspRows ? blocksFromMarkedText(body, document._lspRows) : blocksFromUnmarkedText(body);
+  const blocks = extracted.rows ? blocksFromMarkedText(extracted.body, extracted.rows) : blocksFromUnmarkedText(extracted.body);
   return { format: "doc", blocks, notices: [] };
 }

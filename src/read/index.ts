@@ -47,5 +47,7 @@ async function readByFormat(bytes: Uint8Array, options: ReadOptions): Promise<Re
       throw new InputError(format.reason, "encrypted");
     case "unsupported":
       throw new InputError(format.reason, "unsupported");
+    case "corrupt":
+      throw new InputError(format.reason, "corrupt");
   }
 }

@@ -7,7 +7,10 @@
 export type Sniffed =
   | { kind: "docx" | "doc" | "html" | "text" }
   | { kind: "unsupported"; reason: string }
-  | { kind: "encrypted"; reason: string };
+  | { kind: "encrypted"; reason: string }
+  | { kind: "corrupt"; reason: string };
+
+import { OleDamage, readOle } from "./ole.js";
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -28,6 +31,14 @@ const BINARY_KINDS: [number[], string][] = [
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], "an RTF document (save it as .docx)"],
 ];
 
+const RESAVE = "open it in Word or LibreOffice and save it as .docx";
+/** Word before Word 6.0 wrote no OLE2 container: its own header starts the file (wIdent, nFib). */
+const OLD_WORD_KINDS: [number[], string][] = [
+  [[0x9b, 0xa5, 0x21, 0x00], `a Word for Windows 1.0 document, which this tool cannot read: ${RESAVE}`],
+  [[0xdb, 0xa5, 0x2d, 0x00], `a Word for Windows 2.0 document, which this tool cannot read: ${RESAVE}`],
+  [[0x31, 0xbe, 0x00, 0x00, 0x00, 0xab], `a Word for DOS document, which this tool cannot read: ${RESAVE}`],
+];
+
 /**
  * Which Office kind a zip is, from the part names. The names are in the local headers as well as
  * the central directory, so a truncated .docx is still told apart (and then refused as corrupt).
@@ -45,16 +56,30 @@ function zipKind(bytes: Uint8Array): Sniffed {
 
 /**
  * OLE2 compound files hold .doc, .xls, .ppt, and also password-protected .docx (an
- * EncryptedPackage stream beside EncryptionInfo). Stream names are UTF-16 in the directory.
+ * EncryptedPackage stream beside EncryptionInfo). The kind is told by the stream names in the
+ * directory, compared regardless of case (as MS-CFB compares them: some writers store
+ * `worddocument`). When the directory cannot be read, the names are looked for in the raw bytes
+ * (UTF-16), so a damaged .doc still goes to the .doc reader, which says what is damaged.
  */
 function oleKind(bytes: Uint8Array): Sniffed {
-  const stream = (name: string) => contains(bytes, name, "utf16le");
-  if (stream("EncryptionInfo") || stream("EncryptedPackage")) {
+  let has: (name: string) => boolean;
+  let damage: string | undefined;
+  try {
+    const names = new Set(readOle(bytes).streamNames.map((name) => name.toLowerCase()));
+    has = (name) => names.has(name.toLowerCase());
+  } catch (error) {
+    if (!(error instanceof OleDamage)) throw error;
+    damage = error.message;
+    const text = asBuffer(bytes).toString("latin1").toLowerCase();
+    has = (name) => text.includes(Buffer.from(name.toLowerCase(), "utf16le").toString("latin1"));
+  }
+  if (has("EncryptionInfo") || has("EncryptedPackage")) {
     return { kind: "encrypted", reason: "password-protected Word document: remove the password and save again" };
   }
-  if (stream("WordDocument")) return { kind: "doc" };
-  if (stream("Workbook") || stream("Book")) return { kind: "unsupported", reason: "an Excel 97-2003 workbook (.xls), not a Word document" };
-  if (stream("PowerPoint Document")) return { kind: "unsupported", reason: "a PowerPoint 97-2003 presentation (.ppt), not a Word document" };
+  if (has("WordDocument")) return { kind: "doc" };
+  if (has("Workbook") || has("Book")) return { kind: "unsupported", reason: "an Excel 97-2003 workbook (.xls), not a Word document" };
+  if (has("PowerPoint Document")) return { kind: "unsupported", reason: "a PowerPoint 97-2003 presentation (.ppt), not a Word document" };
+  if (damage) return { kind: "corrupt", reason: `damaged Office 97-2003 file: ${damage}` };
   return { kind: "unsupported", reason: "an OLE2 compound file that is not a Word document" };
 }
 
@@ -74,6 +99,7 @@ const FRAGMENT = /^<(?:table|p|div|h[1-6]|ul|ol)[\s>]/;
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleKind(bytes);
+  for (const [signature, reason] of OLD_WORD_KINDS) if (startsWith(bytes, signature)) return { kind: "unsupported", reason };
   for (const [signature, name] of BINARY_KINDS) if (startsWith(bytes, signature)) return { kind: "unsupported", reason: `${name}, not a performance update` };
   const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   // NUL bytes mean binary; high bytes alone do not (Windows-1252 text is text).
