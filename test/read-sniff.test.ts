@@ -2,10 +2,12 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { sniffFormat } from "../src/read/sniff.js";
+import { emptyStreamsFile } from "./helpers/ole.js";
 
 const text = (value: string) => new TextEncoder().encode(value);
 const utf16le = (value: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(value, "utf16le")]);
 const utf16be = (value: string) => new Uint8Array([0xfe, 0xff, ...Buffer.from(value, "utf16le").swap16()]);
+/** An OLE2 header followed by stream names but no readable directory (the names are found in the bytes). */
 const ole2 = (...streams: string[]) => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504), ...streams.flatMap((name) => [...Buffer.from(name, "utf16le")])]);
 const zip = (...names: string[]) => zipSync(Object.fromEntries(names.map((name) => [name, strToU8("<x/>")])));
 
@@ -38,9 +40,10 @@ describe("sniffFormat", () => {
     ["a .pptx", zip("[Content_Types].xml", "ppt/presentation.xml"), /^a PowerPoint presentation \(\.pptx\)/],
     ["an .odt (its mimetype entry is stored, as the format requires)", zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }] }), /^an OpenDocument text \(\.odt\)/],
     ["another zip", zip("notes.txt"), /^a zip archive that is not a Word document$/],
-    ["an .xls", ole2("Workbook"), /^an Excel 97-2003 workbook/],
-    ["a .ppt", ole2("PowerPoint Document"), /^a PowerPoint 97-2003 presentation/],
-    ["another OLE2 file", ole2("Contents"), /^an OLE2 compound file that is not a Word document$/],
+    ["an .xls", emptyStreamsFile(["Workbook"]), /^an Excel 97-2003 workbook/],
+    ["an .xls whose directory is unreadable", ole2("Workbook"), /^an Excel 97-2003 workbook/],
+    ["a .ppt", emptyStreamsFile(["PowerPoint Document"]), /^a PowerPoint 97-2003 presentation/],
+    ["another OLE2 file", emptyStreamsFile(["Contents"]), /^an OLE2 compound file that is not a Word document$/],
     ["binary data", new Uint8Array([0x01, 0x02, 0x00, 0x03]), /^a binary file/],
   ])("%s is unsupported and named", (_name, bytes, reason) => {
     const sniffed = sniffFormat(bytes as Uint8Array);
@@ -48,7 +51,18 @@ describe("sniffFormat", () => {
     expect((sniffed as { reason: string }).reason).toMatch(reason as RegExp);
   });
 
+  it("finds a .doc's streams whatever the case of their names (MS-CFB compares them so)", () => {
+    expect(sniffFormat(emptyStreamsFile(["worddocument", "1table"]))).toEqual({ kind: "doc" });
+    expect(sniffFormat(emptyStreamsFile(["WORDDOCUMENT"]))).toEqual({ kind: "doc" });
+    expect(sniffFormat(ole2("WORDDOCUMENT"))).toEqual({ kind: "doc" });
+  });
+
+  it("calls an OLE2 file with an unreadable directory and no known stream names damaged", () => {
+    expect(sniffFormat(ole2("Contents"))).toEqual({ kind: "corrupt", reason: "damaged Office 97-2003 file: its header gives an impossible sector size" });
+  });
+
   it("tells a password-protected Word file (an OLE2 EncryptedPackage) apart", () => {
+    expect(sniffFormat(emptyStreamsFile(["EncryptionInfo", "EncryptedPackage"]))).toEqual({ kind: "encrypted", reason: expect.stringMatching(/^password-protected Word document/) });
     expect(sniffFormat(ole2("EncryptionInfo", "EncryptedPackage"))).toEqual({ kind: "encrypted", reason: expect.stringMatching(/^password-protected Word document/) });
   });
 });

@@ -55,3 +55,40 @@ export function renameEntries(bytes: Buffer, rename: (name: string) => string): 
   }
   return copy;
 }
+
+/** A valid version 3 compound file holding empty streams of these names (one FAT sector, one directory sector). */
+export function emptyStreamsFile(names: string[]): Buffer {
+  if (names.length > 3) throw new Error("one directory sector holds the root and three streams");
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  header.writeUInt16LE(0x3e, 24);
+  header.writeUInt16LE(3, 26);
+  header.writeUInt16LE(0xfffe, 28);
+  header.writeUInt16LE(9, 30);
+  header.writeUInt16LE(6, 32);
+  header.writeUInt32LE(1, 44); // one FAT sector
+  header.writeUInt32LE(1, 48); // the directory is sector 1
+  header.writeUInt32LE(4096, 56);
+  header.writeUInt32LE(0xfffffffe, 60);
+  header.writeUInt32LE(0xfffffffe, 68);
+  header.fill(0xff, 76);
+  header.writeUInt32LE(0, 76); // the FAT is sector 0
+  const fat = Buffer.alloc(512, 0xff);
+  fat.writeUInt32LE(0xfffffffd, 0);
+  fat.writeUInt32LE(0xfffffffe, 4);
+  const directory = Buffer.alloc(512);
+  const entry = (index: number, name: string, type: number, child: number, right: number) => {
+    const at = index * 128;
+    directory.write(name, at, "utf16le");
+    directory.writeUInt16LE((name.length + 1) * 2, at + 64);
+    directory[at + 66] = type;
+    directory[at + 67] = 1;
+    directory.writeUInt32LE(0xffffffff, at + 68);
+    directory.writeUInt32LE(right, at + 72);
+    directory.writeUInt32LE(child, at + 76);
+    directory.writeUInt32LE(0xfffffffe, at + 116);
+  };
+  entry(0, "Root Entry", 5, names.length > 0 ? 1 : 0xffffffff, 0xffffffff);
+  names.forEach((name, index) => entry(index + 1, name, 2, 0xffffffff, index + 1 < names.length ? index + 2 : 0xffffffff));
+  return Buffer.concat([header, fat, directory]);
+}
