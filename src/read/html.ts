@@ -40,20 +40,21 @@ const span = (value: string | undefined) => Math.max(1, Math.min(Number.parseInt
 
 /** Table element → block, with cells that rowspan down left as empty cells in the rows below. */
 export function tableBlock(table: Element, tableNumber: number): TableBlock {
-  const pending: { column: number; rowsLeft: number; colSpan: number }[] = [];
+  // Cells spanning down into later rows, by the grid column they start at (oldest first); an
+  // entry leaves once its rows are used up, so a long table with rowspans everywhere stays linear.
+  const pending = new Map<number, { rowsLeft: number; colSpan: number }[]>();
   const rows: Row[] = tableRows(table).map((tr, rowIndex) => {
     const cells: Cell[] = [];
     let column = 0;
     const fillPending = () => {
-      for (let found = true; found; ) {
-        found = false;
-        const covering = pending.find((p) => p.column === column && p.rowsLeft > 0);
-        if (covering) {
-          covering.rowsLeft--;
-          cells.push(covering.colSpan > 1 ? { lines: [], colSpan: covering.colSpan } : { lines: [] });
-          column += covering.colSpan;
-          found = true;
+      for (let covering = pending.get(column)?.[0]; covering; covering = pending.get(column)?.[0]) {
+        if (--covering.rowsLeft === 0) {
+          const queue = pending.get(column)!;
+          queue.shift();
+          if (queue.length === 0) pending.delete(column);
         }
+        cells.push(covering.colSpan > 1 ? { lines: [], colSpan: covering.colSpan } : { lines: [] });
+        column += covering.colSpan;
       }
     };
     for (const td of childElements(tr, ["td", "th"])) {
@@ -64,7 +65,11 @@ export function tableBlock(table: Element, tableNumber: number): TableBlock {
       const fill = fillOf(td);
       if (fill) cell.fill = fill;
       if (colSpan > 1) cell.colSpan = colSpan;
-      if (rowSpan > 1) pending.push({ column, rowsLeft: rowSpan - 1, colSpan });
+      if (rowSpan > 1) {
+        const queue = pending.get(column);
+        if (queue) queue.push({ rowsLeft: rowSpan - 1, colSpan });
+        else pending.set(column, [{ rowsLeft: rowSpan - 1, colSpan }]);
+      }
       cells.push(cell);
       column += colSpan;
     }
@@ -132,23 +137,31 @@ const UNCOUNTED = new Set(["area", "base", "br", "col", "embed", "hr", "img", "i
   "p", "li", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "dt", "dd", "colgroup", "caption"]);
 
 /**
- * How deep the markup nests, estimated in one linear pass over the tags. parse5 (cheerio's
- * default, the HTML standard's error recovery) spends time proportional to the depth on every
- * tag, so a page nested 40,000 deep takes it ten seconds; htmlparser2 does not care.
+ * How deep the markup nests and the most attributes one tag has, estimated in one linear pass
+ * over the tags. parse5 (cheerio's default, the HTML standard's error recovery) spends time
+ * proportional to the depth on every tag, and checks each attribute against all earlier ones of
+ * its tag: a page nested 40,000 deep, or one <td> with 100,000 attributes, takes it from ten
+ * seconds to minutes. htmlparser2 does not care.
  */
-export function nestingDepth(html: string): number {
+export function markupShape(html: string): { depth: number; attributes: number } {
   let depth = 0;
   let deepest = 0;
-  for (const [, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+  let attributes = 0;
+  for (const [tag, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    // Each attribute takes at least two characters: only a long tag can hold many.
+    if (tag.length > 2 * MANY_ATTRIBUTES) attributes = Math.max(attributes, tag.match(/\s+[^\s=>/]/g)?.length ?? 0);
     if (UNCOUNTED.has(name.toLowerCase())) continue;
     if (closing) depth = Math.max(0, depth - 1);
     else if (!selfClosing) deepest = Math.max(deepest, ++depth);
   }
-  return deepest;
+  return { depth: deepest, attributes };
 }
 
-/** Beyond this depth no real document goes; past it, the linear-time parser reads the page. */
+export const nestingDepth = (html: string): number => markupShape(html).depth;
+
+/** Beyond this depth, or this many attributes on one tag, no real document goes; past either, the linear-time parser reads the page. */
 const DEEP = 1000;
+const MANY_ATTRIBUTES = 1000;
 
 /**
  * Word's "Save as Web Page" writes list items as paragraphs styled `mso-list:l0 level1 lfo1`,
@@ -181,7 +194,8 @@ function wordListParagraphs($: CheerioAPI): void {
 export function readHtmlText(html: string): Block[] {
   // Word's <o:p> is noise; comments and conditional comments are dropped by the parser.
   const source = html.replace(/<\/?o:p>/gi, "");
-  const $ = nestingDepth(source) > DEEP ? load(source, { xml: { xmlMode: false, decodeEntities: true } }) : load(source);
+  const shape = markupShape(source);
+  const $ = shape.depth > DEEP || shape.attributes > MANY_ATTRIBUTES ? load(source, { xml: { xmlMode: false, decodeEntities: true } }) : load(source);
   wordListParagraphs($);
   return blocksOf($);
 }
