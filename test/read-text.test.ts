@@ -1,8 +1,11 @@
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cellText, type TableBlock } from "../src/model/blocks.js";
 import { readText } from "../src/read/text.js";
-import { decodeText } from "../src/read/decode.js";
+import fc from "fast-check";
+import { InputError } from "../src/errors.js";
+import { decodeLines, decodeText } from "../src/read/decode.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const tables = (text: string) => readText(encode(text)).blocks.filter((block): block is TableBlock => block.kind === "table");
@@ -79,5 +82,43 @@ describe("text reader", () => {
       );
       expect(texts.filter((text) => /<\/?(p|ul|li)\b|&nbsp;|^-{2,}$/.test(text))).toEqual([]);
     }
+  });
+
+  it("numbers lines as written, whatever their ends (\\r\\n, \\r, \\n)", () => {
+    const blocks = readText(encode("Title\r\nA\tB\rC\tD\n\nE")).blocks;
+    expect(blocks.map((block) => block.location)).toEqual([{ line: 1 }, { line: 2 }, { line: 5 }]);
+    expect((blocks[1] as TableBlock).rows.map((row) => row.location)).toEqual([{ line: 2 }, { line: 3 }]);
+  });
+
+  it("refuses a line with more tab-separated cells than any Word table has columns, in one plain line", () => {
+    const error = (() => {
+      try {
+        readText(encode(`Heading\n${"a\t".repeat(5000)}a\n`));
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe("line 2 has more than 1,000 tab-separated cells, and a Word table has at most 63 columns: not a text extraction of a performance update");
+  });
+});
+
+describe("decodeLines", () => {
+  const pieces = fc.constantFrom("a", "\t", "\r", "\n", "\r\n", "é", "–", " ", "€");
+  const text = fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("cuts the same lines as split(/\\r\\n|\\r|\\n/) in UTF-8, with a BOM, in UTF-16 and in Windows-1252", () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const expected = value.split(/\r\n|\r|\n/);
+        expect([...decodeLines(Buffer.from(value, "utf8"))]).toEqual(expected);
+        expect([...decodeLines(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(value, "utf8")]))]).toEqual(expected);
+        expect([...decodeLines(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(value, "utf16le")]))]).toEqual(expected);
+        // Windows-1252: é is 0xE9, – is 0x96, € is 0x80 (bytes that happen to be valid UTF-8 are read as UTF-8).
+        const cp1252 = Buffer.from([...value].map((character) => ({ é: 0xe9, "–": 0x96, "€": 0x80 })[character] ?? character.charCodeAt(0)));
+        if (!isUtf8(cp1252)) expect([...decodeLines(cp1252)]).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
