@@ -80,6 +80,15 @@ describe("spot checks against the texts found", () => {
     ["NI 117", "lower", /not in education, employment or training \(NEET\)/],
     // DCSF Tellus4 release: "NI 199: Satisfaction with parks and play areas"
     ["NI 199", "higher", /satisfaction with parks and play areas/],
+    // DCSF Tellus4 release: "NI 115: Reduce the proportion of young people frequently using illicit
+    // drugs, alcohol or volatile substances"
+    ["NI 115", "lower", /^Substance misuse by young people$/],
+    // Central Bedfordshire's performance pages: "Time taken to process Housing Benefit, Council Tax
+    // Benefit, new claims & change events - Days" … "Smaller values are best"
+    ["NI 181", "lower", /^Time taken to process Housing Benefit\/Council Tax Benefit new claims and change events$/],
+    // DECC: "National Indicator NI 185: CO2 reduction from local authority operations"; Carbon
+    // Footprint: "NI 185 – Percentage CO2 reduction from LA operations": a reduction, so higher is better
+    ["NI 185", "higher", /^CO2 reduction from Local Authority operations$/],
   ] as const)("%s is %s is better, titled as found", (ref, polarity, title) => {
     expect(NIS[ref]?.polarity).toBe(polarity);
     expect(NIS[ref]?.title).toMatch(title);
