@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { csvColumns, emitCsv, neutraliseCell, RECORD_KINDS } from "../src/emit/csv.js";
+import { csvColumns, emitCsv, neutraliseCell, RECORD_KINDS, recordRows } from "../src/emit/csv.js";
 import type { ReportFinding } from "../src/emit/dashboard/findings.js";
 import { EXCEL_CELL_LIMIT, excelText, FINDING_COLUMNS, workbookBytes } from "../src/emit/xlsx.js";
 import { runCli } from "./helpers/cli.js";
@@ -26,7 +26,7 @@ async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-const bytes = await workbookBytes(reports, findings);
+const bytes = workbookBytes(reports, findings);
 const workbook = await readBack(bytes);
 
 /** A cell as the CSV writes it: blank for empty, true/false, numbers in JavaScript's notation, text guarded against formulas. */
@@ -139,7 +139,7 @@ describe("xlsx workbook of both seeds", () => {
   });
 
   it("leaves the findings sheet out when validation was not run", async () => {
-    const unvalidated = await readBack(await workbookBytes(reports, null));
+    const unvalidated = await readBack(workbookBytes(reports, null));
     expect(unvalidated.worksheets.map((sheet) => sheet.name)).toEqual([...RECORD_KINDS]);
   });
 
@@ -206,6 +206,23 @@ describe.skipIf(!soffice)("the workbook in LibreOffice", () => {
       const asCsv = (text: string) => (text === "TRUE" ? "true" : text === "FALSE" ? "false" : String(neutraliseCell(text)));
       expect(calc.map((row) => row.map(asCsv)), kind).toEqual(csv);
     }
+  }, 180_000);
+
+  it("shows the header, RAG and severity fills", async () => {
+    await convert("html", join(dir, "html"));
+    const html = readFileSync(join(dir, "html", "seeds.html"), "utf8");
+    const filled = (hex: string) => html.split(`bgcolor="#${hex}"`).length - 1;
+    const rated = (rating: string) => recordRows(reports, "priorities").filter((row) => row.overall_rating === rating).length + recordRows(reports, "indicators").filter((row) => row.rag === rating).length;
+    const headers = RECORD_KINDS.reduce<number>((sum, kind) => sum + csvColumns(kind).length, FINDING_COLUMNS.length);
+    expect({ header: filled("D9E1F2"), red: filled("FF0000"), amber: filled("FFC000"), green: filled("00B050"), error: filled("F4B6B6"), warning: filled("FFE699") }).toEqual({
+      header: headers,
+      red: rated("Red"),
+      amber: rated("Amber"),
+      green: rated("Green"),
+      error: 1,
+      warning: 1,
+    });
+    expect(rated("Amber")).toBe(20);
   }, 180_000);
 
   it("keeps every sheet's filter when it reads the workbook (nothing dropped as unreadable)", async () => {

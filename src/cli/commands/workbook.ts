@@ -27,7 +27,7 @@ export function findingsOf(reports: Report[], config: Config = {}): Finding[] {
 export async function writeWorkbook(reports: Report[], findings: ReportFinding[] | null, path: string, io: CliIo, display = path): Promise<boolean> {
   // Loaded only when a workbook is asked for, so `parse` to JSON does not load the writer.
   const { workbookBytes } = await import("../../emit/xlsx.js");
-  return writeOutput(io, path, await workbookBytes(reports, findings), display);
+  return writeOutput(io, path, workbookBytes(reports, findings), display);
 }
 
 export const XLSX_NEEDS_FILE = "--format xlsx writes a binary workbook, which a terminal or pipe cannot show: name a file with -o, e.g. -o records.xlsx";
