@@ -4,6 +4,9 @@ import { join, resolve } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
+import { expected as GOLDEN_Q2 } from "./golden/expected-q2.js";
+import { expected as GOLDEN_Q4 } from "./golden/expected-q4.js";
+import type { ExpectedPriority } from "./golden/types.js";
 
 const Q2 = "fixtures/seeds/000_ebda395ebee889b1.txt";
 const Q4 = "fixtures/seeds/001_6f959b4cb1bc6ca1.txt";
@@ -29,17 +32,24 @@ describe("lsp-report parse", () => {
     expect(output.reports.map((r: { source: { path: string } }) => r.source.path)).toEqual([Q2, Q4]);
   });
 
+  // Rows per update, from the golden expectations written by reading the seeds (test/golden/):
+  // 17 updates, 29 indicator rows, 188 contributors, 93 actions.
+  const perUpdate: Record<string, (update: ExpectedPriority) => number> = {
+    priorities: () => 1,
+    indicators: (update) => update.indicators.length,
+    contributors: (update) => update.contributors.internal + update.contributors.external,
+    actions: (update) => update.actions,
+  };
   it.each([
     ["priorities", 17, ["source", "format", "reference", "theme", "year", "quarter", "title", "overall_rating"]],
     ["indicators", 29, ["source", "reference", "year", "quarter", "ref", "baseline_value", "target_value", "result_value", "rag", "forecast_value"]],
-    ["contributors", 0, ["source", "reference", "year", "quarter", "side", "name", "organisation"]],
-    ["actions", 0, ["source", "reference", "year", "quarter", "timescale", "due"]],
-  ])("writes %s as CSV, one row each, with source, reference, year and quarter on every row", async (kind, rows, columns) => {
+    ["contributors", 188, ["source", "reference", "year", "quarter", "side", "name", "organisation"]],
+    ["actions", 93, ["source", "reference", "year", "quarter", "timescale", "due"]],
+  ])("writes %s as CSV, %i rows, each update's own, with source, reference, year and quarter on every row", async (kind, rows, columns) => {
     const run = await runCli(["parse", Q2, Q4, "--format", "csv", "--records", kind as string]);
     expect(run.code).toBe(0);
     const records = parseCsv(run.stdout, { columns: true }) as Record<string, string>[];
-    if ((rows as number) > 0) expect(records).toHaveLength(rows as number);
-    else expect(records.length).toBeGreaterThan(0);
+    expect(records).toHaveLength(rows as number);
     expect(Object.keys(records[0])).toEqual(expect.arrayContaining(columns as string[]));
     for (const record of records) {
       expect(record.source).toMatch(/fixtures\/seeds\//);
@@ -47,6 +57,10 @@ describe("lsp-report parse", () => {
       expect(record.year).toBe("2008/09");
       expect(["2", "4"]).toContain(record.quarter);
     }
+    const count = perUpdate[kind as string];
+    const counted = (quarter: string, reference: string) => records.filter((record) => record.quarter === quarter && record.reference === reference).length;
+    expect(GOLDEN_Q2.map((update) => [update.reference, counted("2", update.reference)])).toEqual(GOLDEN_Q2.map((update) => [update.reference, count(update)]));
+    expect(GOLDEN_Q4.map((update) => [update.reference, counted("4", update.reference)])).toEqual(GOLDEN_Q4.map((update) => [update.reference, count(update)]));
   });
 
   it("reads standard input with -", async () => {

@@ -1,10 +1,12 @@
 /**
  * Property-based tests: random and mutated inputs to the readers and parser. Whatever the bytes,
  * the outcome is records or a clear refusal (InputError), never an uncaught exception or a hang.
+ * Seeded through test/helpers/fast-check.ts: a failure names its seed; FC_SEED=<seed> replays it.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkProperty } from "./helpers/fast-check.js";
 import { InputError } from "../src/errors.js";
 import { parseBytes } from "../src/index.js";
 
@@ -52,19 +54,19 @@ function mutate(bytes: Uint8Array, edits: { at: number; length: number; kind: st
 
 describe("readers under random input", () => {
   it("random bytes give records or a clear refusal", async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), async (bytes) => void (await outcome(bytes))), { numRuns: 200 });
+    await checkProperty(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), async (bytes) => void (await outcome(bytes))), { numRuns: 200 });
   });
 
   it("random text with tabs, markup and headings gives records or a clear refusal", async () => {
     const pieces = fc.constantFrom("\t", "\n", "\r\n", "<p>", "</p>", "<ul>", "<table><tr><td>", "PI Ref", "Definition", "2008/09 Target", "RAG Rating", "Amber", "72.7%", "Thriving Places 2008/09 Quarter 2 Performance Update", "Reference", "TP-1b", "Improvement Priority", "Lead Officer", "Progress as at 31st March 2009", "Timescale", "Q4", "--");
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 })), { maxLength: 200 }), async (parts) => void (await outcome(new TextEncoder().encode(parts.join(""))))),
       { numRuns: 200 },
     );
   });
 
   it("mutated real fixtures (.txt, .docx, .html) give records or a clear refusal", async () => {
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutation, async ({ fixture, edits }) => void (await outcome(mutate(FIXTURES[fixture].bytes, edits)))),
       { numRuns: 60 },
     );

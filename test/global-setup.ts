@@ -2,7 +2,10 @@
  * Build src → dist once before the tests: worker threads (convert, and load over many files)
  * run compiled JavaScript, dist/batch/worker.js, and end-to-end tests spawn bin/lsp-report.js,
  * which imports dist/. Vitest runs the TypeScript sources, so without this dist/ could be stale.
- * A type error elsewhere does not stop the emit; only a missing worker fails the run.
+ *
+ * A type error fails the run here, before any test: tsc still emits JavaScript when types are
+ * wrong, so the workers would otherwise run code that `npm run build` refuses, and vitest itself
+ * never checks types.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -15,8 +18,9 @@ export default function setup(): void {
   try {
     execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
   } catch (error) {
-    const output = String((error as { stdout?: Buffer }).stdout ?? "");
-    process.stderr.write(`global-setup: tsc reported errors (dist/ emitted anyway):\n${output.slice(0, 2000)}\n`);
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    const output = `${String(stdout ?? "")}${String(stderr ?? "")}`.trim() || String(error);
+    throw new Error(`global-setup: tsc -p tsconfig.build.json failed, so dist/ may not match src/; fix these first:\n${output}`);
   }
   if (!existsSync(new URL("../dist/batch/worker.js", import.meta.url))) throw new Error("global-setup: dist/batch/worker.js was not built");
 }

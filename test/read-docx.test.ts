@@ -128,22 +128,35 @@ describe("the package", () => {
   });
 
   it("refuses an entry that expands past the limit while inflating, though its directory stays under it", async () => {
-    const bytes = zipSync({ "word/document.xml": new Uint8Array(2 * 1024 * 1024) });
+    // 2 MB of zeros whose directory and local header both claim 1 KB: the declared total passes
+    // the 1 MB cap, so only the check made while inflating can refuse it.
+    const bytes = declareSize(zipSync({ "word/document.xml": new Uint8Array(2 * 1024 * 1024) }), "word/document.xml", 1024);
     const error = await readDocument(bytes, { maxUncompressedBytes: 1024 * 1024 }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ code: "too-large", message: expect.stringMatching(/over the 1 MB limit/) });
+    expect(error).toMatchObject({ code: "too-large", message: expect.stringMatching(/^word\/document\.xml expands past its declared size, over the 1 MB limit/) });
+    // Without the cap in the way it is still refused: the size differs from the declared one.
+    await expect(readDocument(bytes)).rejects.toMatchObject({ code: "corrupt" });
   });
 
-  it("scans document.xml in one pass without a DOM (a long document takes milliseconds)", () => {
+  it("scans a long document.xml (20,000 rows) to its last row", () => {
+    // Its speed is measured by npm run bench (bench/readers.js), not asserted here.
     const row = tr(tc("NI 187"), tc("3.35%"), tc("", shd("FFC000")));
     const xml = `<w:document ${NS}><w:body>${tbl(...new Array(20_000).fill(row))}</w:body></w:document>`;
-    const start = performance.now();
     const scan = scanDocumentXml(xml);
     expect(scan.tables[0]).toHaveLength(20_000);
     expect(scan.tables[0][19_999]).toEqual([{ column: 0 }, { column: 1 }, { column: 2, fill: "FFC000" }]);
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+/** Make an entry's local header and directory entry both claim `size` uncompressed bytes. */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const bytes = Buffer.from(zip);
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+    if (at >= 30 && bytes.readUInt32LE(at - 30) === 0x04034b50) bytes.writeUInt32LE(size, at - 30 + 22);
+    else if (at >= 46 && bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt32LE(size, at - 46 + 24);
+  }
+  return bytes;
+}
 
 /** Rewrite a zip (as fflate writes it: no extras, no comments) into zip64 form. */
 function toZip64(zip: Uint8Array): Uint8Array {
