@@ -4,7 +4,7 @@
  * process matters (signals, a pipe for standard error).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -72,7 +72,8 @@ describe("lsp-report convert to CSV", () => {
     );
   });
 
-  it("gives byte-identical files across two runs and across --jobs 1 and --jobs 2", async () => {
+  // Three full conversions of six files: on a busy machine this takes longer than the default 30 s.
+  it("gives byte-identical files across two runs and across --jobs 1 and --jobs 2", { timeout: 120_000 }, async () => {
     const dir = scratch();
     const inputs = ["fixtures/seeds", "fixtures/docx", "fixtures/html"];
     const first = await runCli(["convert", ...inputs, "--out-dir", join(dir, "a"), "--jobs", "2"]);
@@ -299,25 +300,54 @@ describe("lsp-report convert progress", () => {
   });
 });
 
-describe("lsp-report convert when interrupted", { timeout: 90_000 }, () => {
-  /** Enough .docx files that a run takes seconds: time to stop it half-way. */
-  function bigArchive(copies = 60): string {
+describe("lsp-report convert when interrupted", { timeout: 120_000 }, () => {
+  /*
+   * Interrupted at a known point, not after a sleep: the last input is a named pipe (FIFO) that
+   * nothing writes to, so the run cannot finish, and opening its other end without blocking
+   * succeeds exactly when convert has started reading it, i.e. when every file before it has
+   * been handed out and the temporary files are being written. Then the signal is sent, and only
+   * then is the pipe closed (an empty read): a read still blocked in a worker would otherwise keep
+   * the pool from shutting down, so the run would hang instead of exiting.
+   */
+  const GATE = "zzz-gate.docx";
+
+  /** A few .docx files and the gate, in archive/. */
+  function gatedArchive(copies = 6): string {
     const dir = scratch();
     mkdirSync(join(dir, "archive"));
     for (let i = 0; i < copies; i++) copyFileSync(i % 2 ? Q4_DOCX : Q2_DOCX, join(dir, "archive", `${String(i).padStart(3, "0")}.docx`));
+    const made = spawnSync("mkfifo", [join(dir, "archive", GATE)]);
+    if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
     return dir;
   }
 
-  function startConvert(dir: string, extra: string[] = []) {
-    return spawn(process.execPath, [BIN, "convert", "archive", "--out-dir", "out", "--jobs", "1", ...extra], { cwd: dir, env: { ...process.env, CI: "true" } });
+  /** A folder walk passes the pipe over (not a regular file), so it is named after the folder: read last. */
+  function startConvert(dir: string, extra: string[] = [], gated = true) {
+    const inputs = gated ? ["archive", `archive/${GATE}`] : ["archive"];
+    return spawn(process.execPath, [BIN, "convert", ...inputs, "--out-dir", "out", "--jobs", "1", ...extra], { cwd: dir, env: { ...process.env, CI: "true" } });
   }
 
-  async function until(check: () => boolean, timeout = 20_000): Promise<void> {
+  async function until(check: () => boolean, timeout = 60_000): Promise<void> {
     const start = Date.now();
     while (!check()) {
       if (Date.now() - start > timeout) throw new Error("timed out");
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  /** The pipe's writing end, opened once convert reads it (until then the open fails with ENXIO). */
+  async function gateOpened(dir: string): Promise<number> {
+    let fd = -1;
+    await until(() => {
+      try {
+        fd = openSync(join(dir, "archive", GATE), fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENXIO") return false;
+        throw error;
+      }
+    });
+    return fd;
   }
 
   function exited(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
@@ -326,59 +356,65 @@ describe("lsp-report convert when interrupted", { timeout: 90_000 }, () => {
     return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
   }
 
-  /** Start convert on the archive, and send it a signal once it is writing its temporary files. */
-  async function interruptMidRun(dir: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-    const child = startConvert(dir);
+  /**
+   * Start convert, wait until it reads the gate (and, if asked, until `ready` holds: it cannot
+   * finish meanwhile), send the signal, then close the gate.
+   */
+  async function interruptAtGate(dir: string, signal: NodeJS.Signals, extra: string[] = [], ready: () => boolean = () => true) {
+    const child = startConvert(dir, extra);
     const done = exited(child);
-    await until(() => tree(join(dir, "out")).some((name) => name.endsWith(".tmp")));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const gate = await gateOpened(dir);
+    await until(ready);
     expect(child.exitCode, "finished before it could be interrupted").toBeNull();
     child.kill(signal);
+    closeSync(gate);
     return done;
   }
 
+  const temporaries = (dir: string) => tree(join(dir, "out")).filter((name) => name.endsWith(".tmp"));
+
   it("leaves no CSV file, partial or whole, and no temporary file, when stopped by SIGTERM mid-run", async () => {
-    const dir = bigArchive();
-    const result = await interruptMidRun(dir, "SIGTERM");
+    const dir = gatedArchive();
+    const result = await interruptAtGate(dir, "SIGTERM", [], () => temporaries(dir).length === 4);
     expect(result.code, result.stderr).toBe(143);
     expect(result.stderr).toMatch(/^lsp-report: interrupted: no partial file left in out\n$/);
     expect(tree(join(dir, "out"))).toEqual([]);
   });
 
   it("keeps the previous complete files when a re-run is interrupted", async () => {
-    const dir = bigArchive(10);
-    const first = await exited(startConvert(dir));
+    const dir = gatedArchive();
+    const first = await exited(startConvert(dir, [], false));
     expect(first.code, first.stderr).toBe(0);
     const before = files(join(dir, "out"));
-    for (let i = 10; i < 60; i++) copyFileSync(Q2_DOCX, join(dir, "archive", `${String(i).padStart(3, "0")}.docx`));
-    expect((await interruptMidRun(dir, "SIGINT")).code).toBe(130);
+    expect(Object.keys(before)).toEqual(["actions.csv", "contributors.csv", "indicators.csv", "priorities.csv"]);
+    for (let i = 6; i < 12; i++) copyFileSync(Q2_DOCX, join(dir, "archive", `${String(i).padStart(3, "0")}.docx`));
+    const result = await interruptAtGate(dir, "SIGINT", [], () => temporaries(dir).length === 4);
+    expect(result.code, result.stderr).toBe(130);
     expect(files(join(dir, "out"))).toEqual(before);
   });
 
   it("after a SIGKILL (no chance to clean up) leaves only temporary files, which the next run removes", async () => {
-    const dir = bigArchive();
-    await interruptMidRun(dir, "SIGKILL");
+    const dir = gatedArchive();
+    const result = await interruptAtGate(dir, "SIGKILL", [], () => temporaries(dir).length === 4);
+    expect(result.signal).toBe("SIGKILL");
     const left = tree(join(dir, "out"));
-    expect(left.length).toBeGreaterThan(0);
+    expect(left).toHaveLength(4);
     expect(left.every((name) => /^\.(priorities|indicators|actions|contributors)\.csv\.\d+\.[0-9a-f]{8}\.tmp$/.test(name))).toBe(true);
-    const rerun = await exited(startConvert(dir, ["--quiet", "--jobs", "2"]));
+    const rerun = await exited(startConvert(dir, ["--quiet", "--jobs", "2"], false));
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(tree(join(dir, "out"))).toEqual(["actions.csv", "contributors.csv", "indicators.csv", "priorities.csv"]);
   });
 
   it("leaves only complete JSON files when stopped mid-run", async () => {
-    const dir = bigArchive();
-    const child = startConvert(dir, ["--format", "json"]);
-    const done = exited(child);
-    await until(() => tree(join(dir, "out")).length >= 3);
-    expect(child.exitCode, "finished before it could be interrupted").toBeNull();
-    child.kill("SIGTERM");
-    expect((await done).code).toBe(143);
+    const dir = gatedArchive();
+    const written = () => tree(join(dir, "out")).filter((name) => name.endsWith(".json")).length;
+    const result = await interruptAtGate(dir, "SIGTERM", ["--format", "json"], () => written() >= 3);
+    expect(result.code, result.stderr).toBe(143);
     const left = tree(join(dir, "out"));
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.length).toBeLessThan(60);
+    expect(left.length).toBeGreaterThanOrEqual(3);
+    expect(left.length).toBeLessThanOrEqual(6); // never one for the gate: it was never read
     for (const name of left) {
-      expect(name).toMatch(/^\d{3}\.docx\.json$/);
+      expect(name).toMatch(/^00\d\.docx\.json$/);
       expect(JSON.parse(readFileSync(join(dir, "out", name), "utf8")).reports).toHaveLength(1);
     }
   });
