@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { csvColumns, RECORD_KINDS } from "../emit/csv.js";
 import type { InputFile } from "./task.js";
 import { writeFileAtomic } from "./write.js";
+import type { DocumentOptions } from "../pipeline.js";
 import type { Report } from "../schema/records.js";
 import { crossInputFindings, FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
 import { jsonOutputPath } from "./outputs.js";
@@ -26,8 +27,7 @@ export interface ConvertPlan {
   jobs: number;
   bom?: boolean;
   validate?: ValidateTaskOptions;
-  maxUncompressedBytes?: number;
-  themes?: Record<string, string>;
+  document?: DocumentOptions;
   debug?: boolean;
 }
 
@@ -86,8 +86,7 @@ function tasksOf(plan: ConvertPlan): FileTask[] {
     path: file.path,
     display: file.display,
     output: plan.format,
-    maxUncompressedBytes: plan.maxUncompressedBytes,
-    themes: plan.themes,
+    document: plan.document,
     debug: plan.debug,
     validate: plan.validate,
   }));

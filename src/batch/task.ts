@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { csvColumns, recordRows, RECORD_KINDS, stringifyRows, type RecordKind } from "../emit/csv.js";
 import { emitJson } from "../emit/json.js";
-import { parseBytes } from "../pipeline.js";
+import { parseBytes, type DocumentOptions } from "../pipeline.js";
 import type { Report } from "../schema/records.js";
 import { fileErrorReason, NO_UPDATE_FOUND } from "./reason.js";
 import type { ValidateTaskOptions } from "./findings.js";
@@ -30,8 +30,8 @@ export interface FileTask {
   /** The path as shown to the user, and written as `source` in the records. */
   display: string;
   output: TaskOutput;
-  maxUncompressedBytes?: number;
-  themes?: Record<string, string>;
+  /** How to read and parse it (the zip-bomb cap, the configuration's theme codes, ...). */
+  document?: DocumentOptions;
   debug?: boolean;
   /** Also check the report and return its findings as CSV rows (sheets.findings). */
   validate?: ValidateTaskOptions;
@@ -63,7 +63,7 @@ export type FileResult =
 export async function processFile(task: FileTask): Promise<FileResult> {
   try {
     const bytes = await readFile(task.path);
-    const report = await parseBytes(bytes, task.display, { maxUncompressedBytes: task.maxUncompressedBytes, themes: task.themes });
+    const report = await parseBytes(bytes, task.display, task.document);
     return resultOf(task, report);
   } catch (error) {
     return { ok: false, display: task.display, reason: fileErrorReason(error, task.debug) };

@@ -5,7 +5,7 @@
  * standard input, is read here.
  */
 import { readFile } from "node:fs/promises";
-import { parseBytes } from "../pipeline.js";
+import { parseBytes, type DocumentOptions } from "../pipeline.js";
 import { describeFailure, fileErrorReason, NO_UPDATE_FOUND } from "../batch/reason.js";
 import type { Report } from "../schema/records.js";
 import type { CliIo } from "./io.js";
@@ -26,8 +26,8 @@ export interface LoadOptions {
   jobs?: number;
   /** The pool is used from this many files per worker (default FILES_PER_WORKER). */
   filesPerWorker?: number;
-  maxUncompressedBytes?: number;
-  themes?: Record<string, string>;
+  /** How each document is read and parsed (from the command's context). */
+  document?: DocumentOptions;
 }
 
 export interface Failure {
@@ -44,7 +44,7 @@ export interface Loaded {
 
 export async function loadOne(file: InputFile, io: CliIo, options: LoadOptions): Promise<Report> {
   const bytes = file.path === "-" ? await io.readStdin() : await readFile(file.path);
-  const report = await parseBytes(bytes, file.display, { maxUncompressedBytes: options.maxUncompressedBytes, themes: options.themes });
+  const report = await parseBytes(bytes, file.display, options.document);
   return report;
 }
 
@@ -90,6 +90,6 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
   return { reports, failures, order };
 }
 
-function taskOptions(options: LoadOptions): { debug?: boolean; maxUncompressedBytes?: number; themes?: Record<string, string> } {
-  return { debug: options.debug, maxUncompressedBytes: options.maxUncompressedBytes, themes: options.themes };
+function taskOptions(options: LoadOptions): { debug?: boolean; document?: DocumentOptions } {
+  return { debug: options.debug, document: options.document };
 }

@@ -6,11 +6,24 @@
  */
 import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
+import { CONFIG_FILE } from "./config-file.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
 const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
+
+/**
+ * The options of every command that reads documents, declared once so that each takes them,
+ * and means the same by them (src/cli/context.ts works them out).
+ */
+const READING_COMMANDS = new Set(["parse", "validate", "report", "convert"]);
+
+function readingOptions(command: Command): Command {
+  return command
+    .option("-c, --config <file>", `configuration file (default: ${CONFIG_FILE} in the working folder or the nearest folder above)`)
+    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256");
+}
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
@@ -40,7 +53,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     )
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--bom", "start CSV with a byte order mark (for Excel)")
-    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
     .addHelpText(
       "after",
       examples([
@@ -61,13 +73,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
     .addOption(new Option("-f, --format <format>", "stylish (for people), json, github (workflow annotations) or junit (XML)").choices(["stylish", "json", "github", "junit"]).default("stylish"))
     .option("-o, --output <file>", "write to a file instead of standard output")
-    .option("-c, --config <file>", "configuration file (default: lsp-report.config.json in this folder or above)")
     .option("-t, --tolerance <percent>", "how far short of target is still Amber, in percent of the target (default 10)")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("-q, --quiet", "show errors only (warnings still count for --max-warnings)")
     .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .option("-j, --jobs <n>", "worker threads for many inputs (default: the number of CPUs)")
-    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
     .addHelpText(
       "after",
       examples([
@@ -100,8 +110,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--title <text>", "the page's title")
     .option("--no-validate", "leave out the validation findings")
-    .option("-c, --config <file>", "configuration file for validation (default: lsp-report.config.json in this folder or above)")
-    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
     .addHelpText(
       "after",
       examples([
@@ -122,10 +130,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option("-f, --format <format>", "csv: priorities.csv, indicators.csv, actions.csv, contributors.csv; json: one file per input, mirroring the input tree; xlsx: workbook.xlsx, a sheet per record kind (and findings with --validate)").choices(["csv", "json", "xlsx"]).default("csv"))
     .option("-j, --jobs <n>", "worker threads (default: the number of CPUs)")
     .option("--validate", "also check the updates (as lsp-report validate) and write findings.csv")
-    .option("-c, --config <file>", "configuration file (default: lsp-report.config.json in this folder or above)")
     .option("-q, --quiet", "no progress bar and no summary; failures still listed, one line each")
     .option("--bom", "start CSV files with a byte order mark (for Excel)")
-    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
     .addHelpText(
       "after",
       examples([
@@ -140,6 +146,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command("config")
+    .description(`Print the configuration the other commands use here (${CONFIG_FILE} in the working folder or the nearest folder above, or --config), with every default filled in; the file it came from goes to standard error`)
+    .option("-c, --config <file>", "this configuration file instead of searching for one")
+    .addHelpText("after", examples(["lsp-report config", `lsp-report config > ${CONFIG_FILE}   # start from the defaults`, "lsp-report config --config reports/strict.json"]))
+    .action(async (options: { config?: string }) => {
+      const { runConfig } = await import("./commands/config.js");
+      exitCode = await runConfig(options, io);
+    });
+
+  program
     .command("schema")
     .description("Print a JSON Schema: of the parse output (default), the validate output, or the configuration file")
     .addArgument(new Argument("[which]", "which schema").choices(["output", "findings", "config"]).default("output"))
@@ -148,6 +164,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const { jsonSchemaText } = await import("../schema/json-schema.js");
       io.stdout(jsonSchemaText(which));
     });
+
+  for (const command of program.commands) if (READING_COMMANDS.has(command.name())) readingOptions(command);
 
   program.addHelpText(
     "after",

@@ -7,23 +7,20 @@ import { basename, relative, resolve } from "node:path";
 import { convertFiles, plannedOutputs, type ConvertPlan, type ConvertSummary } from "../../batch/convert.js";
 import { commonBase, inputRoots, outputProblem } from "../../batch/outputs.js";
 import { sweepStaleTemporaries } from "../../batch/sink.js";
-import { configOrComplain } from "../config.js";
+import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
-import { megabytes, parseJobs } from "../options.js";
+import { parseJobs } from "../options.js";
 import { expandInputs, type InputFile } from "../inputs.js";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { createProgress } from "../progress.js";
 
-export interface ConvertCommandOptions {
+export interface ConvertCommandOptions extends ReadingOptions {
   outDir: string;
   format: "csv" | "json" | "xlsx";
   jobs?: string;
   validate?: boolean;
-  config?: string;
   quiet?: boolean;
   bom?: boolean;
-  maxUnzippedMb: string;
-  debug?: boolean;
 }
 
 /** Exit codes of a run stopped by a signal, as a shell reports them. */
@@ -63,18 +60,18 @@ function dedupe(files: InputFile[]): InputFile[] {
 }
 
 export async function runConvert(inputs: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
-  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
   const jobs = parseJobs(options.jobs, io);
-  if (maxUncompressedBytes === null || jobs === null) return EXIT_USAGE;
+  if (jobs === null) return EXIT_USAGE;
   if (inputs.includes("-")) {
     io.stderr("lsp-report: convert reads files and folders, not standard input: use `lsp-report parse -` for that\n");
     return EXIT_USAGE;
   }
-  const config = await configOrComplain(io, options.config);
-  if (!config) return EXIT_USAGE;
+  const context = await openContext(io, options);
+  if (!context) return EXIT_USAGE;
+  const { config } = context;
   if (options.format === "xlsx") {
     const { convertToWorkbook } = await import("./workbook.js");
-    return convertToWorkbook(inputs, { outDir: options.outDir, validate: options.validate, config, quiet: options.quiet, jobs, maxUncompressedBytes, debug: options.debug }, io);
+    return convertToWorkbook(inputs, { outDir: options.outDir, validate: options.validate, quiet: options.quiet, jobs }, context, io);
   }
   const format = options.format;
 
@@ -90,9 +87,8 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
     jobs,
     bom: options.bom,
     validate: options.validate ? { config } : undefined,
-    themes: config.themes,
-    maxUncompressedBytes,
-    debug: options.debug,
+    document: context.document,
+    debug: context.debug,
   };
   const refusal = await outputProblem(outDir, options.outDir, roots, plannedOutputs(plan));
   if (refusal) {

@@ -4,22 +4,17 @@
  * code: the dashboard shows them; `validate` is the command that fails on them.
  */
 import { renderDashboard } from "../../emit/dashboard/index.js";
-import { configOrComplain } from "../config.js";
+import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
-import { megabytes } from "../options.js";
 import { findingsOf } from "./workbook.js";
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends ReadingOptions {
   output?: string;
   title?: string;
   validate: boolean;
-  /** The validation settings file (--config); else lsp-report.config.json found upward. */
-  config?: string;
-  maxUnzippedMb: string;
-  debug?: boolean;
 }
 
 /** "22 November 2026"; SOURCE_DATE_EPOCH (seconds) pins it for reproducible output. */
@@ -30,18 +25,17 @@ export function generatedOn(env: CliIo["env"]): string {
 }
 
 export async function runReport(inputs: string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
-  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
-  if (maxUncompressedBytes === null) return EXIT_USAGE;
   // A bad configuration stops the command before anything is read: a dashboard checked with
   // settings the user did not mean would mislead the board. Its theme codes apply even unchecked.
-  const config = await configOrComplain(io, options.config);
-  if (!config) return EXIT_USAGE;
-  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, maxUncompressedBytes, themes: config.themes });
+  const context = await openContext(io, options);
+  if (!context) return EXIT_USAGE;
+  const { config } = context;
+  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, document: context.document });
   if (reports.length === 0) {
     io.stderr("lsp-report: no update to report: nothing written\n");
     return EXIT_USAGE;
   }
-  const findings = options.validate ? await findingsOf(reports, config) : null;
+  const findings = options.validate ? findingsOf(reports, config) : null;
   const html = renderDashboard(reports, findings ?? [], {
     title: options.title,
     generated: `Generated ${generatedOn(io.env)} by lsp-report`,

@@ -9,24 +9,21 @@ import { NO_UPDATE_FOUND } from "../../batch/reason.js";
 import type { Finding } from "../../schema/findings.js";
 import { fileFinding, validate } from "../../validate/index.js";
 import { colourLevel } from "../colour.js";
-import { configOrComplain } from "../config.js";
+import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
-import { megabytes, parseJobs } from "../options.js";
+import { parseJobs } from "../options.js";
 
-export interface ValidateCommandOptions {
+export interface ValidateCommandOptions extends ReadingOptions {
   format: FormatName;
   output?: string;
-  config?: string;
   tolerance?: string;
   maxWarnings?: string;
   quiet?: boolean;
   color?: boolean;
   jobs?: string;
-  maxUnzippedMb: string;
-  debug?: boolean;
 }
 
 /** A whole number from an option, or null after saying what is wrong. */
@@ -51,21 +48,15 @@ function tolerancePercent(text: string | undefined, io: CliIo): number | null | 
 }
 
 export async function runValidate(inputs: string[], options: ValidateCommandOptions, io: CliIo): Promise<number> {
-  const maxUncompressedBytes = megabytes(options.maxUnzippedMb, io);
   const maxWarnings = wholeNumber(options.maxWarnings, "--max-warnings", io, 0);
   const jobs = parseJobs(options.jobs, io);
   const tolerance = tolerancePercent(options.tolerance, io);
-  if (maxUncompressedBytes === null || maxWarnings === null || jobs === null || tolerance === null) return EXIT_USAGE;
-  const written = await configOrComplain(io, options.config);
-  if (!written) return EXIT_USAGE;
-  const config = tolerance === undefined ? written : { ...written, tolerance };
+  if (maxWarnings === null || jobs === null || tolerance === null) return EXIT_USAGE;
+  const context = await openContext(io, options, { tolerance });
+  if (!context) return EXIT_USAGE;
+  const { config } = context;
 
-  const { reports, failures, order } = await loadReports(inputs, io, {
-    debug: options.debug,
-    maxUncompressedBytes,
-    themes: config.themes,
-    jobs,
-  });
+  const { reports, failures, order } = await loadReports(inputs, io, { debug: context.debug, document: context.document, jobs });
   const findings: Finding[] = [];
   for (const failure of failures) {
     const finding = fileFinding(failure.reason === NO_UPDATE_FOUND ? "no-report-found" : "input-unreadable", failure.display, failure.reason, config);

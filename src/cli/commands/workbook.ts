@@ -10,6 +10,7 @@ import type { Finding } from "../../schema/findings.js";
 import type { Config } from "../../schema/config.js";
 import { validate } from "../../validate/index.js";
 import type { Report } from "../../schema/records.js";
+import type { CommandContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
 import { loadReports } from "../load.js";
@@ -38,11 +39,8 @@ export const WORKBOOK_NAME = "workbook.xlsx";
 export interface ConvertWorkbookOptions {
   outDir: string;
   validate?: boolean;
-  config?: Config;
   quiet?: boolean;
   jobs: number;
-  maxUncompressedBytes: number;
-  debug?: boolean;
 }
 
 /**
@@ -50,7 +48,7 @@ export interface ConvertWorkbookOptions {
  * whole, so the reports are gathered first (through the same worker pool as the CSV batch),
  * then written atomically; the same refusals as convert's other formats keep it out of the inputs.
  */
-export async function convertToWorkbook(inputs: string[], options: ConvertWorkbookOptions, io: CliIo): Promise<number> {
+export async function convertToWorkbook(inputs: string[], options: ConvertWorkbookOptions, context: CommandContext, io: CliIo): Promise<number> {
   const outDir = resolve(io.cwd, options.outDir);
   const path = join(outDir, WORKBOOK_NAME);
   const refusal = await outputProblem(outDir, options.outDir, await inputRoots(inputs, io.cwd), [path]);
@@ -58,12 +56,12 @@ export async function convertToWorkbook(inputs: string[], options: ConvertWorkbo
     io.stderr(`lsp-report: ${refusal}\n`);
     return EXIT_USAGE;
   }
-  const { reports, failures } = await loadReports(inputs, io, { debug: options.debug, jobs: options.jobs, maxUncompressedBytes: options.maxUncompressedBytes, themes: options.config?.themes });
+  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, jobs: options.jobs, document: context.document });
   if (reports.length === 0) {
     io.stderr("lsp-report: nothing to convert\n");
     return EXIT_USAGE;
   }
-  const findings = options.validate ? findingsOf(reports, options.config) : null;
+  const findings = options.validate ? findingsOf(reports, context.config) : null;
   if (!(await writeWorkbook(reports, findings, path, io, join(options.outDir, WORKBOOK_NAME)))) return EXIT_USAGE;
   if (!options.quiet) {
     const updates = reports.reduce((sum, report) => sum + report.priorities.length, 0);

@@ -59,11 +59,3 @@ export async function loadConfig(cwd: string, explicit: string | undefined): Pro
   if (!checked.ok) return { ok: false, display: display(found.path), problem: checked.problem };
   return { ok: true, config: checked.config, path: found.path };
 }
-
-/** The configuration for a command, or null after one line on standard error saying what is wrong. */
-export async function configOrComplain(io: { cwd: string; stderr: (text: string) => void }, explicit: string | undefined): Promise<Config | null> {
-  const loaded = await loadConfig(io.cwd, explicit);
-  if (loaded.ok) return loaded.config;
-  io.stderr(`lsp-report: ${loaded.display}: ${loaded.problem}\n`);
-  return null;
-}
