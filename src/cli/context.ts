@@ -14,6 +14,8 @@ import { megabytes } from "./options.js";
 /** The options every reading command takes (declared once, in main.ts). */
 export interface ReadingOptions {
   config?: string;
+  /** --ignore patterns, relative to the working folder. */
+  ignore?: string[];
   maxUnzippedMb: string;
   debug?: boolean;
 }
@@ -25,6 +27,8 @@ export interface CommandContext {
   configPath: string | null;
   /** How each document is read and parsed; crosses to worker threads as it is. */
   document: DocumentOptions;
+  /** Globs of files and folders that folder searches and globs leave out. */
+  ignore: string[];
   debug?: boolean;
 }
 
@@ -46,7 +50,7 @@ export async function openContext(io: CliIo, options: ReadingOptions, overrides:
     return null;
   }
   const config = { ...loaded.config, ...withoutUndefined(overrides) };
-  return { config, configPath: loaded.path, document: documentOptions(config, maxUncompressedBytes), debug: options.debug };
+  return { config, configPath: loaded.path, document: documentOptions(config, maxUncompressedBytes), ignore: options.ignore ?? [], debug: options.debug };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -1,15 +1,20 @@
 /**
- * Command-line inputs to files: files as given, folders searched recursively for the kinds of
- * file an update comes in, `-` for standard input. Sorted, so every run sees the same order.
+ * Command-line inputs to files, as ESLint and Prettier take them: a file as given; a folder
+ * searched recursively for the kinds of file an update comes in; a quoted glob
+ * ("reports/**\/*.docx") expanded here, so it works in any shell; `-` for standard input.
+ * Searches skip what is never an update: .git, node_modules and other hidden folders, hidden
+ * files, and Word's ~$ lock files; --ignore PATTERN (relative to the working folder) skips more.
+ * A file named outright is always read. Sorted, so every run sees the same order.
  */
-import { readdir, stat } from "node:fs/promises";
-import { extname, join, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { escapePath, glob, isDynamicPattern } from "tinyglobby";
 import type { InputFile } from "../batch/task.js";
 
 export type { InputFile };
 
 export const UPDATE_EXTENSIONS = new Set([".txt", ".text", ".tsv", ".docx", ".docm", ".doc", ".htm", ".html"]);
-
 
 export interface InputProblem {
   display: string;
@@ -23,7 +28,84 @@ export interface ExpandedInputs {
   order: string[];
 }
 
-export async function expandInputs(inputs: string[], cwd: string): Promise<ExpandedInputs> {
+export interface ExpandOptions {
+  /** Glob patterns of files and folders to leave out of folder searches and globs, relative to the working folder. */
+  ignore?: readonly string[];
+}
+
+const KINDS = ".txt, .docx, .doc or .html";
+
+/** Forward slashes, as glob patterns are written. */
+function posix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** A file a search finds that is an update's kind and not a Word lock file (~$name.docx, left while a document is open). */
+function isCandidate(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return UPDATE_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith("~$");
+}
+
+/**
+ * Below its starting point, does a path pass through a folder a search skips? tinyglobby already
+ * leaves these out when it can (it does not even list them); this also covers a start outside the
+ * working folder, where "**\/node_modules/**" cannot match a path beginning with "..".
+ */
+function inSkippedFolder(below: string): boolean {
+  const folders = below.split("/").slice(0, -1);
+  return folders.some((folder) => folder === "node_modules" || folder.startsWith("."));
+}
+
+/** The leading segments of a pattern that hold no glob syntax: where its search starts. */
+function staticBase(pattern: string): string {
+  const segments = pattern.split("/");
+  const base: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (isDynamicPattern(segment)) break;
+    base.push(segment);
+  }
+  return base.join("/");
+}
+
+/**
+ * The ignore patterns for a search starting at `root` (relative to the working folder): the
+ * user's as written, and each "**\/…" one again under the root, so that it also reaches into a
+ * folder outside the working folder ("../reports").
+ */
+function ignoresFor(root: string, ignore: readonly string[]): string[] {
+  const prefix = root === "" ? "" : `${escapePath(root)}/`;
+  const patterns = [`${prefix}**/node_modules/**`];
+  for (const pattern of ignore) {
+    const written = posix(pattern).replace(/^\.\//, "").replace(/\/$/, "");
+    patterns.push(written);
+    // A plain folder name leaves out everything in it, as in .gitignore.
+    if (!isDynamicPattern(written)) patterns.push(`${written}/**`);
+    if (prefix && written.startsWith("**/")) patterns.push(`${prefix}${written}`, ...(isDynamicPattern(written) ? [] : [`${prefix}${written}/**`]));
+  }
+  return patterns;
+}
+
+/** The update files a search finds, absolute and sorted. `pattern` is relative to `cwd`; `root` is where it starts. */
+async function search(pattern: string, root: string, cwd: string, ignore: readonly string[]): Promise<string[]> {
+  const found = await glob([pattern], { cwd, dot: false, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false, ignore: ignoresFor(root, ignore) });
+  const rootPrefix = root === "" ? "" : `${root}/`;
+  return found
+    .filter((path) => isCandidate(path) && !inSkippedFolder(path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : path))
+    .map((path) => resolve(cwd, path))
+    .sort();
+}
+
+/**
+ * Where an input's search starts: the input itself, or for a glob that names no existing path its
+ * folder part ("reports/**\/*.docx" → "reports"), so that convert keeps its output out of it.
+ */
+export function searchRoot(input: string, cwd: string): string {
+  if (input === "-" || existsSync(resolve(cwd, input)) || !isDynamicPattern(posix(input))) return input;
+  return staticBase(posix(input).replace(/^\.\//, "")) || ".";
+}
+
+export async function expandInputs(inputs: string[], cwd: string, options: ExpandOptions = {}): Promise<ExpandedInputs> {
+  const ignore = options.ignore ?? [];
   const files: InputFile[] = [];
   const problems: InputProblem[] = [];
   const order: string[] = [];
@@ -34,6 +116,9 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
   const file = (entry: InputFile) => {
     files.push(entry);
     order.push(entry.display);
+  };
+  const found = (paths: string[]) => {
+    for (const path of paths) file({ display: relative(cwd, path) || path, path });
   };
   for (const input of inputs) {
     if (input === "-") {
@@ -46,16 +131,22 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
       info = await stat(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // Not a path: a glob the shell left quoted (or cannot expand, as on Windows).
+      if ((code === "ENOENT" || code === "ENOTDIR") && isDynamicPattern(posix(input))) {
+        const pattern = posix(isAbsolute(input) ? relative(cwd, input) : input).replace(/^\.\//, "");
+        const matches = await search(pattern, staticBase(pattern), cwd, ignore);
+        if (matches.length === 0) problem({ display: input, reason: `no ${KINDS} file matches this pattern` });
+        found(matches);
+        continue;
+      }
       problem({ display: input, reason: code === "ENOENT" ? "no such file or folder" : `cannot read (${code ?? "error"})` });
       continue;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(absolute, { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile() && UPDATE_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.startsWith("~$"))
-        .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
-        .sort();
-      if (entries.length === 0) problem({ display: input, reason: "folder holds no .txt, .docx, .doc or .html files" });
-      for (const path of entries) file({ display: relative(cwd, path) || path, path });
+      const root = posix(relative(cwd, absolute));
+      const matches = await search(root === "" ? "**/*" : `${escapePath(root)}/**/*`, root, cwd, ignore);
+      if (matches.length === 0) problem({ display: input, reason: `folder holds no ${KINDS} files` });
+      found(matches);
     } else {
       file({ display: input, path: absolute });
     }

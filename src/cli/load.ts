@@ -28,6 +28,8 @@ export interface LoadOptions {
   filesPerWorker?: number;
   /** How each document is read and parsed (from the command's context). */
   document?: DocumentOptions;
+  /** --ignore patterns for folder searches and globs. */
+  ignore?: readonly string[];
 }
 
 export interface Failure {
@@ -53,7 +55,7 @@ export function reportFailure(io: CliIo, display: string, reason: string): void 
 }
 
 export async function loadReports(inputs: string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
-  const { files, problems, order } = await expandInputs(inputs, io.cwd);
+  const { files, problems, order } = await expandInputs(inputs, io.cwd, { ignore: options.ignore });
   const failures: Failure[] = problems.map((problem) => ({ display: problem.display, reason: problem.reason }));
   for (const failure of failures) reportFailure(io, failure.display, failure.reason);
   const reports: Report[] = [];

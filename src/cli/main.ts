@@ -17,11 +17,16 @@ const { version } = require("../../package.json") as { version: string };
  * The options of every command that reads documents, declared once so that each takes them,
  * and means the same by them (src/cli/context.ts works them out).
  */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 const READING_COMMANDS = new Set(["parse", "validate", "report", "convert"]);
 
 function readingOptions(command: Command): Command {
   return command
     .option("-c, --config <file>", `configuration file (default: ${CONFIG_FILE} in the working folder or the nearest folder above)`)
+    .option("--ignore <pattern>", "leave out files and folders matching this glob when searching folders and globs (relative to the working folder; repeatable)", collect, [])
     .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256");
 }
 
@@ -29,11 +34,17 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
 }
 
+/** `-v` asks for the version too, as in most CLIs; commander takes one short flag, so -v becomes -V before the command name. */
+function versionFlags(argv: string[]): string[] {
+  const command = argv.findIndex((arg) => !arg.startsWith("-"));
+  return argv.map((arg, index) => (arg === "-v" && (command === -1 || index < command) ? "-V" : arg));
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command("lsp-report")
     .description("Read Leeds Strategic Plan quarterly performance updates (.docx, .doc, .html, text) into records, validate their RAG ratings, emit JSON or CSV.")
-    .version(version, "-V, --version")
+    .version(version, "-V, --version", "print the version (also -v)")
     .option("--debug", "show stack traces of internal errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
@@ -46,7 +57,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   program
     .command("parse")
     .description("Read updates into records and print them as JSON (default) or CSV")
-    .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
+    .argument("<inputs...>", "files, folders (searched recursively), quoted globs or - for standard input")
     .addOption(new Option("-f, --format <format>", "output format (xlsx: a workbook with a sheet per record kind, needs -o)").choices(["json", "csv", "xlsx"]).default("json"))
     .addOption(
       new Option("-r, --records <kind>", "with --format csv: which records, one row each").choices(["priorities", "indicators", "actions", "contributors"]).default("indicators"),
@@ -70,7 +81,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   program
     .command("validate")
     .description("Check the updates: RAG ratings against targets and results, completeness, references, periods, timescales; exit 1 on errors")
-    .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
+    .argument("<inputs...>", "files, folders (searched recursively), quoted globs or - for standard input")
     .addOption(new Option("-f, --format <format>", "stylish (for people), json, github (workflow annotations) or junit (XML)").choices(["stylish", "json", "github", "junit"]).default("stylish"))
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("-t, --tolerance <percent>", "how far short of target is still Amber, in percent of the target (default 10)")
@@ -106,7 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   program
     .command("report")
     .description("Draw a dashboard of the updates: one self-contained HTML file with the RAG matrix, indicators and their charts, and the findings")
-    .argument("<inputs...>", "files, folders (searched recursively) or - for standard input")
+    .argument("<inputs...>", "files, folders (searched recursively), quoted globs or - for standard input")
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--title <text>", "the page's title")
     .option("--no-validate", "leave out the validation findings")
@@ -125,7 +136,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   program
     .command("convert")
     .description("Convert many updates at once, in parallel: a CSV file per record kind, or a JSON file per input, in a folder outside the inputs")
-    .argument("<inputs...>", "files and folders (searched recursively)")
+    .argument("<inputs...>", "files, folders (searched recursively) and quoted globs")
     .requiredOption("-d, --out-dir <dir>", "folder to write into (created if missing; never inside an input folder)")
     .addOption(new Option("-f, --format <format>", "csv: priorities.csv, indicators.csv, actions.csv, contributors.csv; json: one file per input, mirroring the input tree; xlsx: workbook.xlsx, a sheet per record kind (and findings with --validate)").choices(["csv", "json", "xlsx"]).default("csv"))
     .option("-j, --jobs <n>", "worker threads (default: the number of CPUs)")
@@ -173,7 +184,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   );
 
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(versionFlags(argv), { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help asked for is a success; help shown because no command was given is a usage error.

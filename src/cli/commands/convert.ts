@@ -10,7 +10,7 @@ import { sweepStaleTemporaries } from "../../batch/sink.js";
 import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { parseJobs } from "../options.js";
-import { expandInputs, type InputFile } from "../inputs.js";
+import { expandInputs, searchRoot, type InputFile } from "../inputs.js";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { createProgress } from "../progress.js";
 
@@ -75,9 +75,9 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
   }
   const format = options.format;
 
-  const { files: found, problems } = await expandInputs(inputs, io.cwd);
+  const { files: found, problems } = await expandInputs(inputs, io.cwd, { ignore: context.ignore });
   const files = dedupe(found);
-  const roots = await inputRoots(inputs, io.cwd);
+  const roots = await inputRoots(inputs.map((input) => searchRoot(input, io.cwd)), io.cwd);
   const outDir = resolve(io.cwd, options.outDir);
   const plan: ConvertPlan = {
     files,

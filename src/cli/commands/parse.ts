@@ -22,7 +22,7 @@ export async function runParse(inputs: string[], options: ParseCommandOptions, i
     io.stderr(`lsp-report: ${XLSX_NEEDS_FILE}\n`);
     return EXIT_USAGE;
   }
-  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, document: context.document });
+  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, document: context.document, ignore: context.ignore });
   if (options.format === "xlsx") {
     const written = await writeWorkbook(reports, findingsOf(reports, context.config), options.output!, io);
     return !written || failures.length > 0 ? EXIT_USAGE : EXIT_OK;

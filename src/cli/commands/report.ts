@@ -30,7 +30,7 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
   const context = await openContext(io, options);
   if (!context) return EXIT_USAGE;
   const { config } = context;
-  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, document: context.document });
+  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, document: context.document, ignore: context.ignore });
   if (reports.length === 0) {
     io.stderr("lsp-report: no update to report: nothing written\n");
     return EXIT_USAGE;

@@ -56,7 +56,7 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   if (!context) return EXIT_USAGE;
   const { config } = context;
 
-  const { reports, failures, order } = await loadReports(inputs, io, { debug: context.debug, document: context.document, jobs });
+  const { reports, failures, order } = await loadReports(inputs, io, { debug: context.debug, document: context.document, ignore: context.ignore, jobs });
   const findings: Finding[] = [];
   for (const failure of failures) {
     const finding = fileFinding(failure.reason === NO_UPDATE_FOUND ? "no-report-found" : "input-unreadable", failure.display, failure.reason, config);

@@ -13,6 +13,7 @@ import type { Report } from "../../schema/records.js";
 import type { CommandContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
+import { searchRoot } from "../inputs.js";
 import { loadReports } from "../load.js";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 
@@ -51,12 +52,12 @@ export interface ConvertWorkbookOptions {
 export async function convertToWorkbook(inputs: string[], options: ConvertWorkbookOptions, context: CommandContext, io: CliIo): Promise<number> {
   const outDir = resolve(io.cwd, options.outDir);
   const path = join(outDir, WORKBOOK_NAME);
-  const refusal = await outputProblem(outDir, options.outDir, await inputRoots(inputs, io.cwd), [path]);
+  const refusal = await outputProblem(outDir, options.outDir, await inputRoots(inputs.map((input) => searchRoot(input, io.cwd)), io.cwd), [path]);
   if (refusal) {
     io.stderr(`lsp-report: ${refusal}\n`);
     return EXIT_USAGE;
   }
-  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, jobs: options.jobs, document: context.document });
+  const { reports, failures } = await loadReports(inputs, io, { debug: context.debug, jobs: options.jobs, document: context.document, ignore: context.ignore });
   if (reports.length === 0) {
     io.stderr("lsp-report: nothing to convert\n");
     return EXIT_USAGE;
