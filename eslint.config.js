@@ -1,0 +1,40 @@
+// ESLint flat configuration: the recommended JavaScript rules plus typescript-eslint's
+// type-checked recommended rules over the TypeScript program that tsconfig.json describes.
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    // Built output, installs, reports and tool scratch folders are not our source.
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "coverage/",
+      "test-artifacts/",
+      "bench/out/",
+      "reports/",
+      ".stryker-tmp/",
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // Configuration files outside tsconfig.json's "include" still get type information.
+          allowDefaultProject: ["vitest.config.ts"],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    // Plain JavaScript (the bin, benchmarks, fixture generators, this file) runs on Node and is
+    // not part of the TypeScript program, so the rules that need type information are off there.
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+);
