@@ -144,7 +144,7 @@ describe("record parser", () => {
 
   it("keeps a table that matches nothing as unrecognised, with its location", () => {
     const report = parseText([HEADING, PRIORITY, "", rows(["Budget line", "Amount"], ["Staff", "£40k"])].join("\n"));
-    expect(report.priorities[0].unrecognised).toEqual([{ kind: "table", text: "Budget line | Amount\nStaff | £40k", location: { line: 5 } }]);
+    expect(report.priorities[0].unrecognised).toEqual([{ kind: "table", text: "Budget line | Amount\nStaff | £40k", location: { line: 5, cell: 1 } }]);
   });
 
   it("reads a colour-only RAG cell's rating from its fill", () => {

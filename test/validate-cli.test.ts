@@ -113,8 +113,11 @@ describe("validate --format json", () => {
         expect(finding).toHaveProperty("reference");
         expect(finding).toHaveProperty("indicator");
         expect(finding.reference).toMatch(/^[A-Z]{2}-\d[a-z]$/);
-        expect(finding.location).toEqual({ line: expect.any(Number) });
+        // The line and the cell's grid column, and the column's header where the cell has one.
+        expect(finding.location).toMatchObject({ line: expect.any(Number), cell: expect.any(Number) });
+        expect(Object.keys(finding.location!).filter((key) => !["line", "cell", "column"].includes(key))).toEqual([]);
         expect(finding.location!.line).toBeGreaterThan(0);
+        expect(finding.place?.startsWith(`${finding.reference} › `)).toBe(true);
       }
     }
   });
@@ -146,7 +149,10 @@ describe("validate --format json", () => {
     const errors = allFindings(seedsOutput).filter((finding) => finding.severity === "error");
     expect(errors).toHaveLength(1);
     const [error] = errors;
-    expect(error).toMatchObject({ rule: "rag-mismatch", source: Q2, reference: "TP-1d", indicator: "NI 187", year: "2008/09", quarter: 2, location: { line: NI187_LINE } });
+    // Line 234's seventh cell, under the header "RAG Rating" on line 233 of the seed.
+    expect(error).toMatchObject({ rule: "rag-mismatch", source: Q2, reference: "TP-1d", indicator: "NI 187", year: "2008/09", quarter: 2 });
+    expect(error.location).toEqual({ line: NI187_LINE, cell: RAG_CELL + 1, column: "RAG Rating" });
+    expect(error.place).toBe('TP-1d › NI 187 › RAG Rating "Amber"');
     for (const part of ["3.35%", "3%", "11.7% worse", "lower is better", "from baseline 4.00%", "tolerance 10%", "computed Red, rated Amber"]) {
       expect(error.message).toContain(part);
     }
@@ -162,11 +168,14 @@ describe("validate --format json", () => {
     const located = allFindings(output).filter((finding) => finding.location !== null);
     expect(located.length).toBeGreaterThan(0);
     for (const finding of located) {
-      expect(finding.location).toEqual({ table: expect.any(Number), row: expect.any(Number) });
+      expect(finding.location).toMatchObject({ table: expect.any(Number), row: expect.any(Number), cell: expect.any(Number) });
       expect(finding.location).not.toHaveProperty("line");
     }
     const mismatch = allFindings(output).find((finding) => finding.rule === "rag-mismatch");
     expect(mismatch).toMatchObject({ severity: "error", reference: "TP-1d", indicator: "NI 187" });
+    // The RAG cell is shaded amber with no text in the Word rendering.
+    expect(mismatch!.location).toMatchObject({ table: 38, row: 2, cell: 7, column: "RAG Rating" });
+    expect(mismatch!.place).toBe("TP-1d › NI 187 › RAG Rating (shaded amber)");
     expect(mismatch!.message).toContain("computed Red, rated Amber");
     expect(output.summary.errors).toBe(count(output, "error"));
     expect(output.summary.warnings).toBe(count(output, "warning"));
@@ -248,7 +257,7 @@ describe("validate --format junit", () => {
     for (const finding of warnings) expect(out).toContain(finding.message);
     const hm2a = $(`testcase[name="HM-2a 2008/09 Q2"]`);
     expect(hm2a.find("failure")).toHaveLength(0);
-    expect(hm2a.find("system-out").text()).toMatch(/^warning: line 77: NI 7: .*\(rag-without-data\)$/m);
+    expect(hm2a.find("system-out").text()).toMatch(/^warning: line 77 cell 7: NI 7: .*\(rag-without-data\) at HM-2a › NI 7 › RAG Rating "Amber"$/m);
   });
 
   it("escapes & and < in messages", async () => {
@@ -301,7 +310,8 @@ describe("validate --format github", () => {
     expect(lines).toHaveLength(findings.length);
     const command = { error: "error", warning: "warning", info: "notice" } as const;
     for (const [index, finding] of findings.entries()) {
-      expect(lines[index].startsWith(`::${command[finding.severity]} file=${finding.source},line=${finding.location!.line},title=${finding.rule} (${finding.reference})::`)).toBe(true);
+      const title = `${finding.rule} (${finding.place})`.replace(/%/g, "%25").replace(/,/g, "%2C").replace(/:/g, "%3A");
+      expect(lines[index].startsWith(`::${command[finding.severity]} file=${finding.source},line=${finding.location!.line},title=${title}::`)).toBe(true);
     }
     expect(lines.filter((line) => line.startsWith("::error "))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith("::warning ")).length).toBe(seedsOutput.summary.warnings);
@@ -311,7 +321,7 @@ describe("validate --format github", () => {
   it("annotates the NI 187 error with file, line and title, % escaped in the message", () => {
     const error = lines.find((line) => line.startsWith("::error "));
     expect(error).toBe(
-      `::error file=${Q2},line=${NI187_LINE},title=rag-mismatch (TP-1d)::NI 187: 3.35%25 against target 3%25 is 11.7%25 worse (lower is better, from baseline 4.00%25; tolerance 10%25): computed Red, rated Amber`,
+      `::error file=${Q2},line=${NI187_LINE},title=rag-mismatch (TP-1d › NI 187 › RAG Rating "Amber")::NI 187: 3.35%25 against target 3%25 is 11.7%25 worse (lower is better, from baseline 4.00%25; tolerance 10%25): computed Red, rated Amber%0Aat TP-1d › NI 187 › RAG Rating "Amber", line 234 cell 7`,
     );
   });
 
@@ -321,7 +331,7 @@ describe("validate --format github", () => {
     const run = await runCli(["validate", "q2, final: 100%.txt", "--format", "github"], { cwd: folder });
     expect(run.code).toBe(1);
     const error = run.stdout.split("\n").find((line) => line.startsWith("::error "));
-    expect(error).toContain("::error file=q2%2C final%3A 100%25.txt,line=234,title=rag-mismatch (TP-1d)::NI 187: 3.35%25");
+    expect(error).toContain('::error file=q2%2C final%3A 100%25.txt,line=234,title=rag-mismatch (TP-1d › NI 187 › RAG Rating "Amber")::NI 187: 3.35%25');
   });
 
   it("escapes newlines and carriage returns in data and properties, and : , in the title", () => {
@@ -338,13 +348,16 @@ describe("validate --format github", () => {
       location: { line: 7 },
     };
     const output: ValidateOutput = { schemaVersion: "1", files: [{ path: "a:b,c\n.txt", format: "text", findings: [finding] }], summary: { files: 1, errors: 0, warnings: 1, infos: 0 } };
-    expect(formatGithub(output)).toBe("::warning file=a%3Ab%2Cc%0A.txt,line=7,title=field-missing (TP-1d)::first line%0Asecond: 50%25, done%0D\n");
+    expect(formatGithub(output)).toBe("::warning file=a%3Ab%2Cc%0A.txt,line=7,title=field-missing (TP-1d)::first line%0Asecond: 50%25, done%0D%0Aat line 7\n");
+    const placed = { ...output, files: [{ ...output.files[0], findings: [{ ...finding, place: "TP-1d › Improvement Priority › Lead Officer (blank)" }] }] };
+    expect(formatGithub(placed)).toContain("title=field-missing (TP-1d › Improvement Priority › Lead Officer (blank))::first line%0Asecond: 50%25, done%0D%0Aat TP-1d › Improvement Priority › Lead Officer (blank), line 7\n");
   });
 
-  it("leaves out line= for a .docx input (located by table and row)", async () => {
+  it("leaves out line= for a .docx input, and names the update, indicator and column in the title and message instead", async () => {
     const run = await runCli(["validate", Q2_DOCX, "--format", "github"]);
     const error = run.stdout.split("\n").find((line) => line.startsWith("::error "));
-    expect(error).toMatch(/^::error file=fixtures\/docx\/q2-2008-09\.docx,title=rag-mismatch \(TP-1d\)::NI 187: /);
+    expect(error).toMatch(/^::error file=fixtures\/docx\/q2-2008-09\.docx,title=rag-mismatch \(TP-1d › NI 187 › RAG Rating \(shaded amber\)\)::NI 187: /);
+    expect(error).toMatch(/%0Aat TP-1d › NI 187 › RAG Rating \(shaded amber\), table 38 row 2 cell 7$/);
   });
 });
 
@@ -375,10 +388,15 @@ describe("validate --format stylish", () => {
     const tp1d = lines.indexOf("  TP-1d 2008/09 Q2");
     expect(tp1d).toBeGreaterThan(0);
     const line = lines[tp1d + 1];
-    expect(line).toMatch(/^ {4}line 234 +error +NI 187: 3\.35% against target 3% is 11\.7% worse .*: computed Red, rated Amber {2}rag-mismatch$/);
-    const findingLines = lines.filter((text) => text.startsWith("    "));
+    expect(line).toMatch(/^ {4}line 234 cell 7 +error +NI 187: 3\.35% against target 3% is 11\.7% worse .*: computed Red, rated Amber {2}rag-mismatch$/);
+    // Under it, aligned with the message, where the cell is in the document's own terms.
+    expect(lines[tp1d + 2].trim()).toBe('at TP-1d › NI 187 › RAG Rating "Amber"');
+    expect(lines[tp1d + 2].indexOf("at ")).toBe(line.indexOf("NI 187"));
+    const findingLines = lines.filter((text) => /^ {4}\S/.test(text));
     expect(findingLines).toHaveLength(allFindings(seedsOutput).length);
-    for (const text of findingLines) expect(text).toMatch(/^ {4}line \d+ +(error|warning|info) +\S.* {2}[a-z-]+$/);
+    for (const text of findingLines) expect(text).toMatch(/^ {4}line \d+ cell \d+ +(error|warning|info) +\S.* {2}[a-z-]+$/);
+    const placeLines = lines.filter((text) => /^ {5,}at /.test(text));
+    expect(placeLines).toHaveLength(findingLines.length);
   });
 
   it("ends with a summary line of the counts", () => {

@@ -76,7 +76,7 @@ interface Case {
   raised: { how: string; docs: () => Doc[]; config?: Config };
   clean: { how: string; docs: () => Doc[]; config?: Config };
   /** What the raised finding must carry. */
-  expected?: { line?: number; indicator?: string; message?: (string | RegExp)[] };
+  expected?: { line?: number; cell?: number; indicator?: string; message?: (string | RegExp)[] };
 }
 
 const CASES: Case[] = [
@@ -127,21 +127,21 @@ const CASES: Case[] = [
     reference: "HM-1a",
     raised: { how: "HM-1a's overall rating deleted", docs: () => q2(setCell(Q2, 5, 3, "")) },
     clean: { how: "HM-1a rated Amber overall", docs: () => q2() },
-    expected: { line: 3 },
+    expected: { line: 5, cell: 4 },
   },
   {
     rule: "overall-rating-mismatch",
     reference: "TP-3a",
     raised: { how: "the Q4 seed: TP-3a Red overall, NI 152 and NI 153 both beat their targets", docs: () => q4() },
     clean: { how: "TP-3a rated Amber overall", docs: () => q4(edit(Q4, 107, "\tRed\t", "\tAmber\t")) },
-    expected: { line: 103, message: ["overall Red, but every indicator is Green", "10.9% against target 11.1%", "27.3% against target 29.8%"] },
+    expected: { line: 107, cell: 4, message: ["overall Red, but every indicator is Green", "10.9% against target 11.1%", "27.3% against target 29.8%"] },
   },
   {
     rule: "direction-mismatch",
     reference: "TP-3a",
     raised: { how: "the Q4 seed: TP-3a ↓ worsening while both indicators improved on their baselines", docs: () => q4() },
     clean: { how: "TP-3a's arrow ↑ improving", docs: () => q4(edit(Q4, 107, "↓", "↑")) },
-    expected: { line: 103, message: ["↓ worsening", "every indicator improved", "from 11.4% (baseline) to 10.9%", "from 30.4% (baseline) to 27.3%"] },
+    expected: { line: 107, cell: 5, message: ["↓ worsening", "every indicator improved", "from 11.4% (baseline) to 10.9%", "from 30.4% (baseline) to 27.3%"] },
   },
   {
     rule: "rating-trend-mismatch",
@@ -169,7 +169,7 @@ const CASES: Case[] = [
     reference: "HM-1a",
     raised: { how: "HM-1a's lead officer deleted", docs: () => q2(setCell(Q2, 5, 1, "")) },
     clean: { how: "HM-1a as written", docs: () => q2() },
-    expected: { line: 3, message: ["the lead officer is blank"] },
+    expected: { line: 5, cell: 2, message: ["the lead officer is blank"] },
   },
   {
     rule: "reference-invalid",
@@ -306,6 +306,7 @@ describe("rules on real updates", () => {
       expect(found.length, `${rule} on ${reference}`).toBeGreaterThan(0);
       const finding = found[0];
       if (expected?.line !== undefined) expect(finding.location?.line).toBe(expected.line);
+      if (expected?.cell !== undefined) expect(finding.location?.cell).toBe(expected.cell);
       if (expected?.indicator) expect(finding.indicator).toBe(expected.indicator);
       for (const part of expected?.message ?? []) {
         if (part) expect(finding.message).toEqual(typeof part === "string" ? expect.stringContaining(part) : expect.stringMatching(part));

@@ -63,11 +63,22 @@ export type Block = TableBlock | ParagraphBlock;
 
 export type SourceFormat = "docx" | "doc" | "html" | "text";
 
-/** A notice a reader raises about the document itself (not a failure): e.g. unaccepted tracked changes. */
+/**
+ * A notice a reader raises about the document itself (not a failure): e.g. unaccepted tracked
+ * changes. A reader that can tell where and what should say so: for tracked changes, one notice
+ * per change (code "tracked-changes") with the location of the paragraph or cell it sits in (for
+ * .docx with its `anchor`, which places it under its update) and the changed text in `text`, so
+ * that the finding names the update and quotes the change. A notice without a location stands
+ * for the whole file.
+ */
 export interface ReaderNotice {
   code: string;
   message: string;
   location?: SourceLocation;
+  /** What the notice is about, as written: the inserted or deleted text of a tracked change. */
+  text?: string;
+  /** For a tracked change: whether its text was inserted or deleted. */
+  change?: "insertion" | "deletion";
 }
 
 export interface ReadDocument {

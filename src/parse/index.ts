@@ -5,7 +5,7 @@
  * format the blocks came from.
  */
 import type { ReadDocument } from "../model/blocks.js";
-import type { Priority, Report, Unrecognised } from "../schema/records.js";
+import type { Location, Priority, Report, Unrecognised } from "../schema/records.js";
 import { filledCells, isEmptyRow, toGridRows, type GridRow } from "./grid.js";
 import { isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
 import { bareReference, matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
@@ -46,11 +46,20 @@ function newPriority(heading: Heading, row: GridRow, options: ParseOptions): Pri
     contributors: [],
     unrecognised: [],
     location: row.location,
+    cells: { heading: firstFilledCell(row) },
   };
 }
 
+/** Where a row's first cell with text stands (a heading, an assessment), with a column name when it has one. */
+function firstFilledCell(row: GridRow, column?: string): Location {
+  const index = Math.max(0, row.cells.findIndex((cell) => cell.trim() !== ""));
+  const location: Location = { ...(row.cellLocations[index] ?? row.location) };
+  if (column) location.column = column;
+  return location;
+}
+
 function unrecognisedFrom(row: GridRow): Unrecognised {
-  return { kind: row.isParagraph ? "paragraph" : "rows", text: filledCells(row).join(" | "), location: row.location };
+  return { kind: row.isParagraph ? "paragraph" : "rows", text: filledCells(row).join(" | "), location: row.isParagraph ? row.location : firstFilledCell(row) };
 }
 
 /** Keep consecutive unrecognised rows of one table together as one entry. */
@@ -111,6 +120,8 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
     const assessment = matchAssessmentHeader(row);
     if (assessment && priority) {
       state = { kind: "assessment" };
+      const header = filledCells(row)[0].slice(0, filledCells(row)[0].length - assessment.rest.length).replace(/\s+/g, " ").trim();
+      priority.cells = { ...priority.cells, assessment: firstFilledCell(row, header) };
       if (assessment.rest) priority.assessment = assessment.rest;
       continue;
     }
@@ -125,6 +136,8 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
     if (state.kind === "assessment" && filledCells(row).length > 1 && !row.isParagraph) state = { kind: "none" };
     if (state.kind === "assessment") {
       const text = filledCells(row).join("\n");
+      // The assessment is placed at its first text (the header row stands for a blank one).
+      if (!priority.assessment && priority.cells?.assessment) priority.cells.assessment = firstFilledCell(row, priority.cells.assessment.column);
       priority.assessment = priority.assessment ? `${priority.assessment}\n\n${text}` : text;
       continue;
     }

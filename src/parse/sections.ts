@@ -2,7 +2,7 @@
  * Data rows to records, one function per kind of table. Cells are read by the role of their
  * column (see headers.ts), so the order and wording of the columns do not matter.
  */
-import type { Action, Indicator, Priority, Rating, Target } from "../schema/records.js";
+import type { Action, Cells, Indicator, Location, Priority, Rating, Target } from "../schema/records.js";
 import type { GridRow } from "./grid.js";
 import type { Section } from "./headers.js";
 import { parseDirection, parseRating, ratingFromFill, splitRatingAndFigure } from "./rag.js";
@@ -14,19 +14,45 @@ interface RoleCells {
   text: Record<string, string>;
   /** Fill of the first shaded cell of each role. */
   fill: Record<string, string | undefined>;
+  /** Where each role was read: its first cell with text (else its first cell), with the column's header. */
+  at: Cells;
+}
+
+/** The header of a grid column as written (an empty header cell, left of a merge, takes the named one to its left). */
+function headerOf(section: Section, index: number): string {
+  for (let at = index; at >= 0; at--) {
+    const header = section.headerRow.cells[at]?.replace(/\s+/g, " ").trim();
+    if (header) return header;
+  }
+  return "";
+}
+
+/** A cell's location with its column's header. */
+export function cellAt(section: Section, row: GridRow, index: number): Location {
+  // A row cut short (no cell under a header at its end) still has the place the cell would take.
+  const location: Location = { ...(row.cellLocations[index] ?? { ...row.location, cell: index + 1 }) };
+  const header = headerOf(section, index);
+  if (header) location.column = header;
+  return location;
 }
 
 function cellsByRole(section: Section, row: GridRow): RoleCells {
   const text: Record<string, string> = {};
   const fill: Record<string, string | undefined> = {};
+  const at: Cells = {};
+  const filled = new Set<string>();
   row.cells.forEach((cell, index) => {
     const role = section.roleByIndex[index];
     if (!role) return;
     const value = cell.trim();
     if (value) text[role] = text[role] ? `${text[role]}\n${value}` : value;
     if (row.fills[index] && !fill[role]) fill[role] = row.fills[index];
+    // A role spread over several cells (a merged header) is placed at its first cell that says something.
+    if (!at[role] || (!filled.has(role) && (value || row.fills[index]))) at[role] = cellAt(section, row, index);
+    if (value || row.fills[index]) filled.add(role);
   });
-  return { text, fill };
+  for (const column of section.columns) at[column.role] ??= cellAt(section, row, column.index);
+  return { text, fill, at };
 }
 
 /** A rating from the text, else from the cell's colour. */
@@ -38,7 +64,8 @@ function ratingOf(text: string, fill: string | undefined): { rating: Rating | nu
 }
 
 export function fillPriority(priority: Priority, section: Section, row: GridRow): void {
-  const { text, fill } = cellsByRole(section, row);
+  const { text, fill, at } = cellsByRole(section, row);
+  priority.cells = { ...priority.cells, ...at };
   priority.title = text.title ?? "";
   priority.leadOfficer = text.leadOfficer ?? "";
   priority.organisation = text.organisation ?? "";
@@ -63,8 +90,14 @@ function isYearEnd(header: string, quarter: number): boolean {
 
 const VALUE_ROLES = ["baseline", "target", "result", "rag"];
 
+/** Cells without one role (targets carry their own locations, one per year). */
+function withoutRole(at: Cells, role: string): Cells {
+  const { [role]: _left, ...rest } = at;
+  return rest;
+}
+
 export function addIndicator(priority: Priority, section: Section, row: GridRow): void {
-  const { text, fill } = cellsByRole(section, row);
+  const { text, fill, at } = cellsByRole(section, row);
   const ref = (text.ref ?? "").replace(/[:.\s]+$/, "").trim();
   const previous = priority.indicators[priority.indicators.length - 1];
   const hasValues = VALUE_ROLES.some((role) => text[role]);
@@ -74,14 +107,17 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
   if (!ref && previous && !hasValues) {
     for (const role of ["definition", "comments", "dataQuality"] as const) {
       const more = text[role];
-      if (more && more !== previous[role]) previous[role] = previous[role] ? `${previous[role]}\n${more}` : more;
+      if (!more || more === previous[role]) continue;
+      // A field first written on the continuing row is placed there.
+      if (!previous[role] && at[role] && previous.cells) previous.cells[role] = at[role];
+      previous[role] = previous[role] ? `${previous[role]}\n${more}` : more;
     }
     return;
   }
 
   const targets: Target[] = section.columns
     .filter((column) => column.role === "target")
-    .map((column) => parseTarget(row.cells[column.index]?.trim() ?? "", targetYear(column.header, priority.year)));
+    .map((column) => ({ ...parseTarget(row.cells[column.index]?.trim() ?? "", targetYear(column.header, priority.year)), location: cellAt(section, row, column.index) }));
   const resultColumn = section.columns.find((column) => column.role === "result");
   const kind = isYearEnd(resultColumn?.header ?? "", priority.quarter) ? "year-end" : "year-to-date";
   const ragText = text.rag ?? "";
@@ -105,6 +141,7 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
     hasRagColumn: section.columns.some((column) => column.role === "rag"),
     dataQuality: text.dataQuality ?? "",
     location: row.location,
+    cells: withoutRole(at, "target"),
   };
   if (!ref && previous) {
     // Several rows of one PI: name each by what its baseline says it measures (SAP < 35, SAP > 65).
@@ -129,7 +166,7 @@ function continuesSentence(value: string | undefined, before: string): boolean {
 }
 
 export function addAction(priority: Priority, section: Section, row: GridRow): void {
-  const { text } = cellsByRole(section, row);
+  const { text, at } = cellsByRole(section, row);
   const previous = priority.actions[priority.actions.length - 1];
   if (previous) {
     for (const role of ["progress", "risks", "actions", "other"] as const) {
@@ -156,12 +193,13 @@ export function addAction(priority: Priority, section: Section, row: GridRow): v
     other: text.other ?? "",
     progressHeading: progressColumn?.header ?? "",
     location: row.location,
+    cells: at,
   };
   priority.actions.push(action);
 }
 
 export function addContributors(priority: Priority, section: Section, row: GridRow, external: boolean): void {
-  const { text } = cellsByRole(section, row);
+  const { text, at } = cellsByRole(section, row);
   if (section.kind === "contributors-alt") {
     if (!Object.values(text).some(Boolean)) return;
     priority.contributors.push({
@@ -171,16 +209,20 @@ export function addContributors(priority: Priority, section: Section, row: GridR
       rationale: text.rationale ?? "",
       engagement: text.engagement ?? "",
       location: row.location,
+      cells: at,
     });
     return;
   }
   // One row holds an internal officer on the left and a partner organisation on the right.
   const sides = [
-    { side: "internal" as const, name: text.internalName, organisation: text.internalOrganisation },
-    { side: "external" as const, name: text.externalName, organisation: text.externalOrganisation },
+    { side: "internal" as const, name: text.internalName, organisation: text.internalOrganisation, cells: { name: at.internalName, organisation: at.internalOrganisation } },
+    { side: "external" as const, name: text.externalName, organisation: text.externalOrganisation, cells: { name: at.externalName, organisation: at.externalOrganisation } },
   ];
-  for (const { side, name, organisation } of sides) {
+  for (const { side, name, organisation, cells } of sides) {
     if (!name && !organisation) continue;
-    priority.contributors.push({ side, name: name ?? "", organisation: organisation ?? "", rationale: null, engagement: null, location: row.location });
+    const placed: Cells = {};
+    if (cells.name) placed.name = cells.name;
+    if (cells.organisation) placed.organisation = cells.organisation;
+    priority.contributors.push({ side, name: name ?? "", organisation: organisation ?? "", rationale: null, engagement: null, location: row.location, cells: placed });
   }
 }

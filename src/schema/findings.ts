@@ -21,7 +21,11 @@ export const Finding = z.object({
   measure: z.string().nullable().describe("When one PI Ref has several rows, which one, e.g. SAP > 65"),
   year: z.string().nullable(),
   quarter: z.number().int().min(1).max(4).nullable(),
-  location: Location.nullable(),
+  location: Location.nullable().describe("The cell the finding is about: table, row, cell (grid column) and column (its header as written), or line and cell; the update's heading for a finding about the whole update"),
+  place: z
+    .string()
+    .optional()
+    .describe("Where the finding is, in the document's terms: update › indicator or action › column and the cell's text, e.g. 'TP-1d › NI 187 › RAG Rating \"Amber\"'"),
   data: FindingData.optional(),
 });
 

@@ -13,8 +13,20 @@ export const Location = z
     table: z.number().int().positive().optional().describe("1-based table in a Word or HTML document"),
     row: z.number().int().positive().optional().describe("1-based row within the table"),
     paragraph: z.number().int().positive().optional().describe("1-based paragraph outside tables"),
+    cell: z.number().int().positive().optional().describe("1-based grid column of the cell within its row, counted after the spans of the cells before it"),
+    column: z.string().optional().describe("The header of the cell's column as written, e.g. 'RAG Rating'"),
+    anchor: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(".docx only: the 0-based ordinal of the cell's first paragraph among every <w:p> start tag of the main document part, to find the cell again"),
   })
-  .describe("Where the record was read from, for messages");
+  .describe("Where the record (or the cell of one of its fields) was read from, for messages");
+
+export const Cells = z
+  .record(z.string(), Location)
+  .describe("Where each field was read from: the cell of its column, by field name (e.g. rag, result, leadOfficer)");
 
 export const Rating = z.enum(["Red", "Amber", "Green"]);
 export const Unit = z.enum(["percent", "number", "rate"]);
@@ -71,7 +83,11 @@ const valueShape = {
 
 export const Value = z.object(valueShape).describe("A figure as people write it, raw text always kept");
 
-export const Target = z.object({ year: z.string().describe("Financial year, e.g. 2008/09"), ...valueShape });
+export const Target = z.object({
+  year: z.string().describe("Financial year, e.g. 2008/09"),
+  ...valueShape,
+  location: Location.optional().describe("The target's cell"),
+});
 
 export const ResultKind = z.enum(["year-to-date", "year-end"]);
 export const Result = z.object({ kind: ResultKind, ...valueShape });
@@ -92,6 +108,7 @@ export const Indicator = z.object({
   hasRagColumn: z.boolean().describe("Whether the PI table has a RAG column (the Q4 layout has none)"),
   dataQuality: z.string(),
   location: Location,
+  cells: Cells.optional().describe("The cell of each field: ref, definition, comments, baseline, result, rag, dataQuality (targets carry their own)"),
 });
 
 export const TimescaleKind = z.enum([
@@ -129,6 +146,7 @@ export const Action = z.object({
   other: z.string().describe("Other Information"),
   progressHeading: z.string().describe("The progress column's header as written, e.g. 'Improvement priority progress on NI6'"),
   location: Location,
+  cells: Cells.optional().describe("The cell of each field: progress, risks, actions, officer, timescale, other"),
 });
 
 export const Contributor = z.object({
@@ -138,6 +156,7 @@ export const Contributor = z.object({
   rationale: z.string().nullable().describe("Rationale for inclusion / exclusion (alternative layout)"),
   engagement: z.string().nullable().describe("How will contributor be engaged (alternative layout)"),
   location: Location,
+  cells: Cells.optional().describe("The cell of each field: name, organisation, rationale, engagement"),
 });
 
 export const Unrecognised = z.object({
@@ -169,12 +188,17 @@ export const Priority = z.object({
   contributors: z.array(Contributor),
   unrecognised: z.array(Unrecognised),
   location: Location,
+  cells: Cells.optional().describe(
+    "The cell of each field: heading, title, leadOfficer, organisation, overallRating, direction (Improvement Priority table), assessment",
+  ),
 });
 
 export const Notice = z.object({
   code: z.string(),
   message: z.string(),
   location: Location.optional(),
+  text: z.string().optional().describe("What the notice is about, as written: e.g. the inserted or deleted text of a tracked change"),
+  change: z.enum(["insertion", "deletion"]).optional().describe("For a tracked change: whether the text was inserted or deleted"),
 });
 
 export const SourceFormat = z.enum(["docx", "doc", "html", "text"]);
@@ -194,6 +218,7 @@ export const Output = z
   .describe("lsp-report parse output");
 
 export type Location = z.infer<typeof Location>;
+export type Cells = z.infer<typeof Cells>;
 export type Rating = z.infer<typeof Rating>;
 export type Unit = z.infer<typeof Unit>;
 export type ValueStatus = z.infer<typeof ValueStatus>;

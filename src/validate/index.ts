@@ -10,6 +10,7 @@ import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { judge, type Judgement } from "./judge.js";
 import type { Draft, Judge } from "./rule.js";
 import { findRule, RULES } from "./rules/index.js";
+import { locate } from "./locate.js";
 
 export { RULES, RULE_IDS, findRule } from "./rules/index.js";
 export { checkConfig, Config } from "../schema/config.js";
@@ -48,19 +49,30 @@ function toFinding(ruleId: string, severity: Severity, report: Report, priority:
     measure: draft.indicator?.measure ?? null,
     year: about?.year ?? null,
     quarter: about?.quarter ?? null,
-    location: draft.location ?? draft.indicator?.location ?? about?.location ?? null,
+    location: null,
   };
+  const { location, place } = locate(draft, about);
+  finding.location = location;
+  if (place) finding.place = place;
   if (draft.data) finding.data = draft.data;
+  if (about) updateOrder.set(finding, report.priorities.indexOf(about));
   return finding;
 }
 
+/** Each finding's update, as its index in the input, so that a file's findings are listed update by update. */
+const updateOrder = new WeakMap<Finding, number>();
+
 /** Findings of one input in reading order: by place in the file, then by rule. */
 function inReadingOrder(findings: Finding[]): Finding[] {
-  const position = (location: Location | null) => (location ? (location.line ?? 0) * 1e6 + (location.table ?? 0) * 1e3 + (location.row ?? 0) + (location.paragraph ?? 0) : -1);
+  const position = (finding: Finding) => {
+    const location = finding.location;
+    const update = updateOrder.get(finding) ?? -1;
+    return (update + 1) * 1e12 + (location ? (location.line ?? 0) * 1e6 + (location.table ?? 0) * 1e3 + (location.row ?? 0) + (location.paragraph ?? 0) : -1);
+  };
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   return findings
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => position(a.finding.location) - position(b.finding.location) || ruleIndex.get(a.finding.rule)! - ruleIndex.get(b.finding.rule)! || a.index - b.index)
+    .sort((a, b) => position(a.finding) - position(b.finding) || ruleIndex.get(a.finding.rule)! - ruleIndex.get(b.finding.rule)! || a.index - b.index)
     .map(({ finding }) => finding);
 }
 

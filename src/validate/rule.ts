@@ -8,7 +8,7 @@
  * line for inputs that could not be read, and are here for their documentation and severity.
  */
 import type { FindingData, Severity } from "../schema/findings.js";
-import type { Indicator, Location, Priority, Report } from "../schema/records.js";
+import type { Action, Contributor, Indicator, Location, Priority, Report } from "../schema/records.js";
 import type { ResolvedConfig } from "./config.js";
 import type { Judgement } from "./judge.js";
 
@@ -16,6 +16,16 @@ export interface Draft {
   message: string;
   /** The indicator the finding concerns: gives the finding its PI Ref, measure and location. */
   indicator?: Indicator;
+  /** The action or contributor the finding concerns (its row gives the location). */
+  action?: Action;
+  contributor?: Contributor;
+  /**
+   * The field of that record (or, with none, of the update: leadOfficer, overallRating, heading…)
+   * the finding is about: its cell becomes the finding's location (see locate.ts).
+   */
+  field?: string;
+  /** A place of its own, without a field: rows kept aside, a tracked change (`inserted "…"`). */
+  placeWords?: string;
   location?: Location | null;
   data?: FindingData;
   /** For report and inputs rules: the update the finding concerns (priority rules: their own). */

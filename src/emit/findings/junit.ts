@@ -16,9 +16,11 @@ function xml(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
+/** "error: line 234 cell 7: NI 187: … (rag-mismatch) at TP-1d › NI 187 › RAG Rating "Amber"" */
 function line(finding: Finding): string {
-  const place = locationText(finding.location);
-  return `${finding.severity}: ${place ? `${place}: ` : ""}${finding.message} (${finding.rule})`;
+  const location = locationText(finding.location);
+  const place = finding.place ? ` at ${finding.place}` : "";
+  return `${finding.severity}: ${location ? `${location}: ` : ""}${finding.message} (${finding.rule})${place}`;
 }
 
 interface Case {

@@ -1,6 +1,8 @@
 /**
- * For people: findings grouped by file and then by update, one line each (place, severity,
- * message, rule id), and a summary line. Colour comes in as a chalk level decided by the CLI.
+ * For people: findings grouped by file and then by update, each as a line of location,
+ * severity, message and rule id, and under it, where there is one, the place in the document's
+ * own terms (update › indicator › column "cell text"); then a summary line. Colour comes in as a
+ * chalk level decided by the CLI.
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, ValidateOutput } from "../../schema/findings.js";
@@ -42,6 +44,8 @@ export function formatStylish(output: ValidateOutput, options: StylishOptions = 
         heading = current;
       }
       lines.push(`    ${chalk.dim(locationText(finding.location).padEnd(width))}  ${severityText(chalk, finding.severity)}  ${finding.message}  ${chalk.dim(finding.rule)}`);
+      // Under the message, where to find the cell: what an officer looks for in Word.
+      if (finding.place) lines.push(`    ${" ".repeat(width)}  ${" ".repeat(7)}  ${chalk.dim(`at ${finding.place}`)}`);
     }
     lines.push("");
   }

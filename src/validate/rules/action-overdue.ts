@@ -20,6 +20,8 @@ Fix: report the action as complete, or give it a new timescale.`,
       const what = action.actions || action.progress;
       drafts.push({
         message: `action ${what ? quote(what, 50) : ""}: due ${longDate(due)} (${quote(action.timescale.raw, 40)}), before Quarter ${priority.quarter} ${priority.year} began on ${longDate(start)}`.replace("action : ", "action: "),
+        action,
+        field: "timescale",
         location: action.location,
         data: { due, quarterStart: start },
       });

@@ -39,6 +39,7 @@ Fix: check the arrow; if it reflects something the figures do not show yet, say 
         drafts.push({
           report,
           priority,
+          field: "direction",
           location: priority.location,
           message: `direction of travel ${ARROWS[arrow]}, but ${contradiction}: ${movements.map(describe).join("; ")}`,
           data: { direction: arrow, against: movements[0].against, indicators: movements.length },

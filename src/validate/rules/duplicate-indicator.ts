@@ -21,7 +21,7 @@ Fix: delete the extra row, or correct its PI Ref.`,
         seen.set(key, indicator);
         continue;
       }
-      drafts.push({ indicator, message: `${label(indicator)} appears twice in the PI table: first at ${locationText(first.location)}` });
+      drafts.push({ indicator, field: "ref", message: `${label(indicator)} appears twice in the PI table: first at ${locationText(first.location)}` });
     }
     return drafts;
   },

@@ -26,6 +26,7 @@ Fix: remove the extra update or correct its reference; check one version of each
         drafts.push({
           report,
           priority,
+          field: "heading",
           message: `${priority.reference} ${priority.year} Q${priority.quarter} appears twice: first at ${place}`,
           data: { firstSource: earlier.report.source.path },
         });

@@ -12,17 +12,17 @@ Fix: fill in the field.`,
   check({ priority }) {
     if (nothingRead(priority)) return [];
     const drafts: Draft[] = [];
-    const missing = (what: string, location: Location) => drafts.push({ message: `${what} is blank`, location, data: { field: what } });
-    if (!priority.title.trim()) missing("the improvement priority (title)", priority.location);
-    if (!priority.leadOfficer.trim()) missing("the lead officer", priority.location);
-    if (!priority.organisation.trim()) missing("the organisation", priority.location);
-    if (priority.hasDirectionColumn && !priority.directionRaw.trim()) missing("the direction of travel", priority.location);
-    if (!priority.assessment.trim()) missing("the overall assessment of progress", priority.location);
+    const missing = (what: string, field: string, location: Location) => drafts.push({ message: `${what} is blank`, field, location, data: { field: what } });
+    if (!priority.title.trim()) missing("the improvement priority (title)", "title", priority.location);
+    if (!priority.leadOfficer.trim()) missing("the lead officer", "leadOfficer", priority.location);
+    if (!priority.organisation.trim()) missing("the organisation", "organisation", priority.location);
+    if (priority.hasDirectionColumn && !priority.directionRaw.trim()) missing("the direction of travel", "direction", priority.location);
+    if (!priority.assessment.trim()) missing("the overall assessment of progress", "assessment", priority.location);
     for (const action of priority.actions) {
       const what = action.actions || action.progress || action.risks;
       const name = what ? `action "${what.replace(/\s+/g, " ").slice(0, 50)}${what.length > 50 ? "…" : ""}"` : "an action";
-      if (!action.officer.trim()) drafts.push({ message: `${name}: no contributory officer`, location: action.location, data: { field: "officer" } });
-      if (action.timescale.kind === "blank") drafts.push({ message: `${name}: no timescale`, location: action.location, data: { field: "timescale" } });
+      if (!action.officer.trim()) drafts.push({ message: `${name}: no contributory officer`, action, field: "officer", location: action.location, data: { field: "officer" } });
+      if (action.timescale.kind === "blank") drafts.push({ message: `${name}: no timescale`, action, field: "timescale", location: action.location, data: { field: "timescale" } });
     }
     return drafts;
   },

@@ -14,23 +14,38 @@ Example: action (Key Actions): markup left in the text: "&lt;p&gt;"
 Fix: delete the markup from the cell.`,
   check({ priority }) {
     const drafts: Draft[] = [];
-    const look = (what: string, texts: string[], location: Location) => {
-      for (const text of texts) {
+    /** Each field's text, by field name: the first with markup is reported, at its cell. */
+    const look = (what: string, fields: [string, string][], location: Location, about: Pick<Draft, "indicator" | "action" | "contributor"> = {}) => {
+      for (const [field, text] of fields) {
         const found = MARKUP.exec(text);
         if (found) {
-          drafts.push({ message: `${what}: markup left in the text: "${found[0]}"`, location, data: { markup: found[0] } });
+          drafts.push({ ...about, field, message: `${what}: markup left in the text: "${found[0]}"`, location, data: { markup: found[0] } });
           return;
         }
       }
     };
-    look("Improvement Priority table", [priority.title, priority.leadOfficer, priority.organisation], priority.location);
-    look("overall assessment", [priority.assessment], priority.location);
+    look("Improvement Priority table", [["title", priority.title], ["leadOfficer", priority.leadOfficer], ["organisation", priority.organisation]], priority.location);
+    look("overall assessment", [["assessment", priority.assessment]], priority.location);
     for (const indicator of priority.indicators) {
-      const texts = [indicator.definition, indicator.comments, indicator.dataQuality, indicator.baseline.raw, indicator.result.raw, indicator.ragRaw, ...indicator.targets.map((target) => target.raw)];
-      look(label(indicator), texts, indicator.location);
+      const fields: [string, string][] = [
+        ["definition", indicator.definition],
+        ["comments", indicator.comments],
+        ["dataQuality", indicator.dataQuality],
+        ["baseline", indicator.baseline.raw],
+        ["result", indicator.result.raw],
+        ["rag", indicator.ragRaw],
+        ...indicator.targets.map((target): [string, string] => ["target", target.raw]),
+      ];
+      look(label(indicator), fields, indicator.location, { indicator });
     }
-    for (const action of priority.actions) look("action", [action.progress, action.risks, action.actions, action.officer, action.timescale.raw, action.other], action.location);
-    for (const contributor of priority.contributors) look("contributor", [contributor.name, contributor.organisation, contributor.rationale ?? "", contributor.engagement ?? ""], contributor.location);
+    for (const action of priority.actions) {
+      const fields: [string, string][] = [["progress", action.progress], ["risks", action.risks], ["actions", action.actions], ["officer", action.officer], ["timescale", action.timescale.raw], ["other", action.other]];
+      look("action", fields, action.location, { action });
+    }
+    for (const contributor of priority.contributors) {
+      const fields: [string, string][] = [["name", contributor.name], ["organisation", contributor.organisation], ["rationale", contributor.rationale ?? ""], ["engagement", contributor.engagement ?? ""]];
+      look("contributor", fields, contributor.location, { contributor });
+    }
     return drafts;
   },
 });

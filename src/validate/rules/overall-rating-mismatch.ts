@@ -28,9 +28,9 @@ Fix: check the overall rating, or explain in the assessment why it differs from 
     if (overall === "Green") {
       const red = rated.filter((entry) => entry.rating === "Red");
       if (red.length === 0) return [];
-      return [{ message: `overall Green, but ${red.length === 1 ? "an indicator is" : `${red.length} indicators are`} Red: ${red.map((entry) => entry.text).join("; ")}`, location: priority.location, data: { overall, red: red.length } }];
+      return [{ message: `overall Green, but ${red.length === 1 ? "an indicator is" : `${red.length} indicators are`} Red: ${red.map((entry) => entry.text).join("; ")}`, field: "overallRating", location: priority.location, data: { overall, red: red.length } }];
     }
     if (rated.length === 0 || unrated > 0 || rated.some((entry) => entry.rating !== "Green")) return [];
-    return [{ message: `overall Red, but every indicator is Green: ${rated.map((entry) => entry.text).join("; ")}`, location: priority.location, data: { overall, green: rated.length } }];
+    return [{ message: `overall Red, but every indicator is Green: ${rated.map((entry) => entry.text).join("; ")}`, field: "overallRating", location: priority.location, data: { overall, green: rated.length } }];
   },
 });

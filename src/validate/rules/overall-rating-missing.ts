@@ -10,6 +10,6 @@ Example: no overall progress rating (Red, Amber or Green) in the Improvement Pri
 Fix: rate the priority's progress as a whole.`,
   check({ priority }) {
     if (priority.overallRating || priority.overallRatingRaw.trim() || nothingRead(priority)) return [];
-    return [{ message: "no overall progress rating (Red, Amber or Green) in the Improvement Priority table", location: priority.location }];
+    return [{ message: "no overall progress rating (Red, Amber or Green) in the Improvement Priority table", field: "overallRating", location: priority.location }];
   },
 });

@@ -13,7 +13,7 @@ Fix: set the polarity under "indicators" in lsp-report.config.json: { "indicator
     for (const indicator of priority.indicators) {
       const judgement = judge(indicator, priority);
       if (judgement.ok || judgement.why !== "polarity-unknown") continue;
-      drafts.push({ indicator, message: `${label(indicator)}: cannot judge the rating: nothing says whether higher or lower is better (set its polarity in lsp-report.config.json)` });
+      drafts.push({ indicator, field: "rag", message: `${label(indicator)}: cannot judge the rating: nothing says whether higher or lower is better (set its polarity in lsp-report.config.json)` });
     }
     return drafts;
   },

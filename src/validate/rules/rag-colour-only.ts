@@ -11,12 +11,12 @@ Fix: write the rating in the cell as well.`,
   check({ priority }) {
     const drafts: Draft[] = [];
     if (priority.overallRating && !priority.overallRatingRaw.trim() && priority.overallRatingFill) {
-      drafts.push({ message: `overall progress rated ${priority.overallRating} by the cell's colour (#${priority.overallRatingFill}) alone`, location: priority.location });
+      drafts.push({ message: `overall progress rated ${priority.overallRating} by the cell's colour (#${priority.overallRatingFill}) alone`, field: "overallRating", location: priority.location });
     }
     for (const indicator of priority.indicators) {
       if (indicator.rag && indicator.ragFromFill) {
         const beside = indicator.forecast ? ` (the cell's text is the forecast ${indicator.ragRaw.trim()})` : "";
-        drafts.push({ indicator, message: `${label(indicator)}: rated ${indicator.rag} by the cell's colour (#${indicator.ragFill}) alone${beside}` });
+        drafts.push({ indicator, field: "rag", message: `${label(indicator)}: rated ${indicator.rag} by the cell's colour (#${indicator.ragFill}) alone${beside}` });
       }
     }
     return drafts;

@@ -14,11 +14,11 @@ Fix: choose one rating; put words in the comments.`,
   check({ priority }) {
     const drafts: Draft[] = [];
     if (priority.overallRatingRaw.trim() && !priority.overallRating) {
-      drafts.push({ message: `overall progress rating ${quote(priority.overallRatingRaw)} is not Red, Amber or Green`, location: priority.location, data: { raw: priority.overallRatingRaw } });
+      drafts.push({ message: `overall progress rating ${quote(priority.overallRatingRaw)} is not Red, Amber or Green`, field: "overallRating", location: priority.location, data: { raw: priority.overallRatingRaw } });
     }
     for (const indicator of priority.indicators) {
       if (indicator.ragRaw.trim() && !indicator.rag && !indicator.forecast && !NOT_RATED.test(indicator.ragRaw.trim())) {
-        drafts.push({ indicator, message: `${label(indicator)}: RAG rating ${quote(indicator.ragRaw)} is not Red, Amber or Green (nor a forecast figure)`, data: { raw: indicator.ragRaw } });
+        drafts.push({ indicator, field: "rag", message: `${label(indicator)}: RAG rating ${quote(indicator.ragRaw)} is not Red, Amber or Green (nor a forecast figure)`, data: { raw: indicator.ragRaw } });
       }
     }
     return drafts;

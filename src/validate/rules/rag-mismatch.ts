@@ -17,6 +17,7 @@ Fix: correct the rating, or the figure; if the indicator's polarity or the toler
       const colour = indicator.ragFromFill ? " (by the cell's colour)" : "";
       drafts.push({
         indicator,
+        field: "rag",
         message: `${label(indicator)}: ${judgement.explanation}: computed ${judgement.computed}, rated ${indicator.rag}${colour}`,
         data: { ...judgement.data, rated: indicator.rag },
       });

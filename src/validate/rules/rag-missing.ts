@@ -19,7 +19,7 @@ Fix: write Red, Amber or Green in the RAG column (and move a forecast to the com
       const forecast = indicator.forecast ? ` (the RAG column holds the forecast ${figure(indicator.forecast)})` : "";
       const judgement = judge(indicator, priority);
       const verdict = judgement.ok ? `; the figures give ${judgement.computed}: ${judgement.explanation}` : `; target ${figure(target)} and result ${figure(indicator.result)} are given but cannot be judged: ${judgement.why === "unit-mismatch" ? "they are in different units" : judgement.detail}`;
-      drafts.push({ indicator, message: `${label(indicator)}: no RAG rating${forecast}${verdict}`, data: judgement.ok ? judgement.data : undefined });
+      drafts.push({ indicator, field: "rag", message: `${label(indicator)}: no RAG rating${forecast}${verdict}`, data: judgement.ok ? judgement.data : undefined });
     }
     return drafts;
   },

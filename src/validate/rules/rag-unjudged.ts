@@ -16,7 +16,7 @@ Fix: nothing, if the target really has no figure this year; else write it.`,
       const target = ownTarget(indicator, priority);
       const judgement = judge(indicator, priority);
       if (judgement.ok || judgement.why !== "no-target" || !target || target.status === "blank") continue;
-      drafts.push({ indicator, message: `${label(indicator)}: rated ${indicator.rag}, but the ${priority.year} target ${quote(target.raw, 80)} gives no figure for the year to check it against` });
+      drafts.push({ indicator, field: "target", message: `${label(indicator)}: rated ${indicator.rag}, but the ${priority.year} target ${quote(target.raw, 80)} gives no figure for the year to check it against` });
     }
     return drafts;
   },

@@ -12,7 +12,7 @@ Fix: give the figure the rating rests on (a forecast or the latest available fig
     const drafts: Draft[] = [];
     for (const indicator of priority.indicators) {
       if (!indicator.rag || indicator.result.value !== null || indicator.forecast) continue;
-      drafts.push({ indicator, message: `${label(indicator)}: rated ${indicator.rag} but there is no result or forecast behind it (result ${indicator.result.raw ? quote(indicator.result.raw) : "blank"})` });
+      drafts.push({ indicator, field: "rag", message: `${label(indicator)}: rated ${indicator.rag} but there is no result or forecast behind it (result ${indicator.result.raw ? quote(indicator.result.raw) : "blank"})` });
     }
     return drafts;
   },

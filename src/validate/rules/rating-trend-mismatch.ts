@@ -32,6 +32,7 @@ Fix: check the rating; explain the change in the comments.`,
             report,
             priority,
             indicator,
+            field: "rag",
             message: `${label(indicator)}: rated ${indicator.rag}, ${raised ? "up" : "down"} from ${before.rag} in Q${previous.priority.quarter}, but the result ${movement.change === "better" ? "improved" : "worsened"} by ${percent(movement.relative)}, ${movement.text} (${polarityWords(movement.polarity.polarity)}, ${movement.polarity.from})`,
             data: { rated: indicator.rag, previousRating: before.rag, previousQuarter: previous.priority.quarter },
           });

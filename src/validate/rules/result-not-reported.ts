@@ -23,12 +23,13 @@ Fix: give the figure, or say when it will be available.`,
       const result = indicator.result;
       if (result.value !== null || isWithdrawn(indicator)) continue;
       if (result.status === "blank") {
-        drafts.push({ indicator, message: `${label(indicator)}: no result, and no reason given (the result cell is blank)` });
+        drafts.push({ indicator, field: "result", message: `${label(indicator)}: no result, and no reason given (the result cell is blank)` });
       } else if (result.status === "unparsed" || result.status === "described") {
-        drafts.push({ indicator, message: `${label(indicator)}: the result ${quote(result.raw)} is neither a figure nor a reason why there is none` });
+        drafts.push({ indicator, field: "result", message: `${label(indicator)}: the result ${quote(result.raw)} is neither a figure nor a reason why there is none` });
       } else if (result.status === "not-yet-reported" && promiseBroken(result.expected, priority.year, priority.quarter)) {
         drafts.push({
           indicator,
+          field: "result",
           message: `${label(indicator)}: the result was due in ${monthName(result.expected!)} (${quote(result.raw)}), which had passed by the end of Quarter ${priority.quarter} ${priority.year}`,
           data: { expected: result.expected },
         });

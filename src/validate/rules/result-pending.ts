@@ -18,7 +18,7 @@ Fix: nothing, unless the reason no longer holds.`,
       const result = indicator.result;
       if (result.value !== null || isWithdrawn(indicator) || !PENDING.has(result.status)) continue;
       if (result.status === "not-yet-reported" && promiseBroken(result.expected, priority.year, priority.quarter)) continue;
-      drafts.push({ indicator, message: `${label(indicator)}: no result yet: ${quote(result.raw, 80)}`, data: { status: result.status } });
+      drafts.push({ indicator, field: "result", message: `${label(indicator)}: no result yet: ${quote(result.raw, 80)}`, data: { status: result.status } });
     }
     return drafts;
   },

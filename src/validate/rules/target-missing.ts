@@ -19,7 +19,7 @@ Fix: give the year's target, or say why there is none.`,
       const others = indicator.targets.filter((other) => other.year !== priority.year && other.value !== null);
       const later = others.length > 0 ? `; other targets: ${others.map((other) => `${other.year} ${figure(other)}`).join(", ")}` : "";
       const why = target ? "the cell is blank" : "the PI table has no target column for that year";
-      drafts.push({ indicator, message: `${label(indicator)}: no ${priority.year} target (${why})${later}` });
+      drafts.push({ indicator, field: "target", message: `${label(indicator)}: no ${priority.year} target (${why})${later}` });
     }
     return drafts;
   },

@@ -12,7 +12,7 @@ Fix: give the date or quarter the action is due by; put the rest in Other Inform
     const drafts: Draft[] = [];
     for (const action of priority.actions) {
       if (action.timescale.kind !== "unparsed") continue;
-      drafts.push({ message: `timescale ${quote(action.timescale.raw)} names no date, month, quarter or year`, location: action.location });
+      drafts.push({ message: `timescale ${quote(action.timescale.raw)} names no date, month, quarter or year`, action, field: "timescale", location: action.location });
     }
     return drafts;
   },

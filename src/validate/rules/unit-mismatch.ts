@@ -24,6 +24,7 @@ Fix: write the result in the target's unit ("27.8 per 1,000 population").`,
       const described = figures.map((entry) => `${entry.name} ${figure(entry.value)} is ${unitName(entry.value)}`).join(" and ");
       drafts.push({
         indicator,
+        field: figures[0].name === "result" ? "result" : "rag",
         message: `${label(indicator)}: ${described} but the ${target.year} target ${figure(target)} is ${unitName(target)}, so they cannot be compared`,
         data: { target: target.value, targetUnit: target.unit, ...Object.fromEntries(figures.flatMap((entry) => [[entry.name, entry.value.value], [`${entry.name}Unit`, entry.value.unit]])) },
       });
