@@ -6,6 +6,7 @@
  * bad one stops each of them with one line and exit code 2 before any input is read.
  */
 import type { DocumentOptions } from "../pipeline.js";
+import type { DocxReader } from "../read/index.js";
 import type { Config } from "../schema/config.js";
 import { loadConfig } from "./config-file.js";
 import type { CliIo } from "./io.js";
@@ -17,6 +18,7 @@ export interface ReadingOptions {
   /** --ignore patterns, relative to the working folder. */
   ignore?: string[];
   maxUnzippedMb: string;
+  docxReader?: DocxReader;
   debug?: boolean;
 }
 
@@ -36,8 +38,8 @@ export interface CommandContext {
  * The part of the configuration that changes how a document is parsed (today its theme codes).
  * Every path to the parser takes it from here, so no command can parse with less of it.
  */
-export function documentOptions(config: Config, maxUncompressedBytes?: number): DocumentOptions {
-  return { maxUncompressedBytes, themes: config.themes };
+export function documentOptions(config: Config, maxUncompressedBytes?: number, docxReader?: DocxReader): DocumentOptions {
+  return { maxUncompressedBytes, docxReader, themes: config.themes };
 }
 
 /** The context, or null after one line on standard error saying what is wrong. */
@@ -50,7 +52,7 @@ export async function openContext(io: CliIo, options: ReadingOptions, overrides:
     return null;
   }
   const config = { ...loaded.config, ...withoutUndefined(overrides) };
-  return { config, configPath: loaded.path, document: documentOptions(config, maxUncompressedBytes), ignore: options.ignore ?? [], debug: options.debug };
+  return { config, configPath: loaded.path, document: documentOptions(config, maxUncompressedBytes, options.docxReader), ignore: options.ignore ?? [], debug: options.debug };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

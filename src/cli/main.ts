@@ -27,7 +27,8 @@ function readingOptions(command: Command): Command {
   return command
     .option("-c, --config <file>", `configuration file (default: ${CONFIG_FILE} in the working folder or the nearest folder above)`)
     .option("--ignore <pattern>", "leave out files and folders matching this glob when searching folders and globs (relative to the working folder; repeatable)", collect, [])
-    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256");
+    .option("--max-unzipped-mb <mb>", "refuse a .docx that expands past this many megabytes", "256")
+    .addOption(new Option("--docx-reader <reader>", "how to read .docx: native (fast, every cell located) or mammoth (the reference it is tested against)").choices(["native", "mammoth"]).default("native"));
 }
 
 function examples(lines: string[]): string {
