@@ -5,7 +5,7 @@
  * colours; figures are numbers, with the text as written in the `_raw` column beside them.
  */
 import { writeWorkbook, type CellStyle, type CellValue, type SheetSpec, type StyledCell } from "./spreadsheetml.js";
-import { csvColumns, RECORD_KINDS, recordRows, type CsvRow, type RecordKind } from "./csv.js";
+import { csvColumns, RECORD_KINDS, recordRows, type CsvRow } from "./csv.js";
 import { RAG_FILL, RAG_TEXT, SEVERITY_FILL } from "./dashboard/palette.js";
 import type { ReportFinding } from "./dashboard/findings.js";
 import { FINDING_COLUMNS, findingRow } from "./findings/rows.js";
@@ -26,6 +26,7 @@ const HEADER_FILL = "D9E1F2";
  * make Excel offer to repair the file), and a cell holds at most 32,767 characters.
  */
 export function excelText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
   const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
   return clean.length > EXCEL_CELL_LIMIT ? `${clean.slice(0, EXCEL_CELL_LIMIT - 1)}…` : clean;
 }
@@ -56,7 +57,7 @@ function sheetOf(name: string, columns: readonly string[], rows: CsvRow[]): Shee
 
 /** The sheets: one per record kind, and the findings unless `findings` is null. */
 export function workbookSheets(reports: Report[], findings: ReportFinding[] | null = []): SheetSpec[] {
-  const sheets = RECORD_KINDS.map((kind) => sheetOf(kind, csvColumns(kind as RecordKind), recordRows(reports, kind)));
+  const sheets = RECORD_KINDS.map((kind) => sheetOf(kind, csvColumns(kind), recordRows(reports, kind)));
   if (findings) sheets.push(sheetOf(FINDINGS_SHEET, FINDING_COLUMNS, findings.map(findingRow)));
   return sheets;
 }
