@@ -51,6 +51,13 @@ function workspace(config: unknown = CONFIG): string {
   return folder;
 }
 
+/** A cell as text: the workbook holds only text and numbers. */
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
+}
+
 async function sheetRows(path: string, name: string): Promise<Record<string, string>[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
@@ -61,7 +68,7 @@ async function sheetRows(path: string, name: string): Promise<Record<string, str
   sheet.eachRow((row, number) => {
     if (number === 1) return;
     const values = (row.values as unknown[]).slice(1);
-    rows.push(Object.fromEntries(header.map((column, index) => [column, values[index] === undefined || values[index] === null ? "" : String(values[index])])));
+    rows.push(Object.fromEntries(header.map((column, index) => [column, cellText(values[index])])));
   });
   return rows;
 }
@@ -119,7 +126,7 @@ describe("one configuration, every command", () => {
     const priorities = (JSON.parse(json.stdout) as { reports: { priorities: { reference: string; theme: string }[] }[] }).reports.flatMap((report) => report.priorities);
     expect(priorities.find((priority) => priority.reference === "TP-1a")?.theme).toBe(CONFIGURED_TP);
     const csv = await runCli(["parse", "../reports", "--format", "csv", "--records", "priorities"], { cwd });
-    const rows = parseCsv(csv.stdout, { columns: true }) as { reference: string; theme: string }[];
+    const rows = parseCsv<{ reference: string; theme: string }>(csv.stdout, { columns: true });
     expect(rows.find((row) => row.reference === "TP-1a")?.theme).toBe(CONFIGURED_TP);
   });
 
@@ -136,9 +143,9 @@ describe("one configuration, every command", () => {
     const run = await runCli(["convert", "../reports", "--out-dir", "csv", "--validate", "--jobs", "1", "--quiet"], { cwd });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const priorities = parseCsv(readFileSync(join(cwd, "csv", "priorities.csv"), "utf8"), { columns: true }) as { reference: string; theme: string }[];
+    const priorities = parseCsv<{ reference: string; theme: string }>(readFileSync(join(cwd, "csv", "priorities.csv"), "utf8"), { columns: true });
     expect(priorities.find((row) => row.reference === "TP-1a")?.theme).toBe(CONFIGURED_TP);
-    const findings = parseCsv(readFileSync(join(cwd, "csv", "findings.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const findings = parseCsv<Record<string, string>>(readFileSync(join(cwd, "csv", "findings.csv"), "utf8"), { columns: true });
     expect(sorted(findings.map(fromRow))).toEqual(sorted(validated));
   });
 

@@ -148,7 +148,7 @@ describe("--ignore", () => {
     const cwd = project();
     const run = await runCli(["parse", ".", "--ignore", "old", "--ignore", "**/*.docx", "--format", "csv", "--records", "priorities"], { cwd });
     expect(run.stderr).toBe("");
-    const sources = new Set((parseCsv(run.stdout, { columns: true }) as { source: string }[]).map((row) => row.source));
+    const sources = new Set(parseCsv<{ source: string }>(run.stdout, { columns: true }).map((row) => row.source));
     expect([...sources]).toEqual([join("reports", "2008-09", "q2.txt")]);
     for (const command of [["validate"], ["report"], ["convert", "--out-dir", join(cwd, "..", "out-ignore")]]) {
       const ignored = await runCli([...command, "reports", "--ignore", "reports/**"], { cwd });

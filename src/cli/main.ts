@@ -6,6 +6,10 @@
  */
 import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
+import type { ConvertCommandOptions } from "./commands/convert.js";
+import type { ParseCommandOptions } from "./commands/parse.js";
+import type { ReportCommandOptions } from "./commands/report.js";
+import type { ValidateCommandOptions } from "./commands/validate.js";
 import { CONFIG_FILE } from "./config-file.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -13,16 +17,21 @@ import type { CliIo } from "./io.js";
 const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
 
-/**
- * The options of every command that reads documents, declared once so that each takes them,
- * and means the same by them (src/cli/context.ts works them out).
- */
+/** --debug, a global option. */
+function debugOf(command: Command): boolean {
+  return command.optsWithGlobals<{ debug?: boolean }>().debug === true;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
 const READING_COMMANDS = new Set(["parse", "validate", "report", "convert"]);
 
+/**
+ * The options of every command that reads documents, declared once so that each takes them,
+ * and means the same by them (src/cli/context.ts works them out).
+ */
 function readingOptions(command: Command): Command {
   return command
     .option("-c, --config <file>", `configuration file (default: ${CONFIG_FILE} in the working folder or the nearest folder above)`)
@@ -74,9 +83,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "lsp-report parse fixtures/seeds --format xlsx -o lsp-2008-09.xlsx",
       ]),
     )
-    .action(async (inputs: string[], options, command: Command) => {
+    .action(async (inputs: string[], options: Omit<ParseCommandOptions, "debug">, command: Command) => {
       const { runParse } = await import("./commands/parse.js");
-      exitCode = await runParse(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+      exitCode = await runParse(inputs, { ...options, debug: debugOf(command) }, io);
     });
 
   program
@@ -99,9 +108,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "lsp-report validate q2.docx --tolerance 5 --format json | jq '.summary'",
       ]) + "\nExit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 unreadable inputs or usage errors.\n",
     )
-    .action(async (inputs: string[], options, command: Command) => {
+    .action(async (inputs: string[], options: Omit<ValidateCommandOptions, "debug">, command: Command) => {
       const { runValidate } = await import("./commands/validate.js");
-      exitCode = await runValidate(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+      exitCode = await runValidate(inputs, { ...options, debug: debugOf(command) }, io);
     });
 
   program
@@ -129,9 +138,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         'lsp-report report archive/2008-09/Q4 --title "Thriving Places: Q4 2008/09" -o board-paper.html',
       ]),
     )
-    .action(async (inputs: string[], options, command: Command) => {
+    .action(async (inputs: string[], options: Omit<ReportCommandOptions, "debug">, command: Command) => {
       const { runReport } = await import("./commands/report.js");
-      exitCode = await runReport(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+      exitCode = await runReport(inputs, { ...options, debug: debugOf(command) }, io);
     });
 
   program
@@ -152,9 +161,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "lsp-report convert archive/ --out-dir out --validate --bom --quiet",
       ]),
     )
-    .action(async (inputs: string[], options, command: Command) => {
+    .action(async (inputs: string[], options: Omit<ConvertCommandOptions, "debug">, command: Command) => {
       const { runConvert } = await import("./commands/convert.js");
-      exitCode = await runConvert(inputs, { ...options, debug: command.optsWithGlobals().debug }, io);
+      exitCode = await runConvert(inputs, { ...options, debug: debugOf(command) }, io);
     });
 
   program

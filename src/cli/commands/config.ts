@@ -15,7 +15,8 @@ import type { CliIo } from "../io.js";
 
 /** The configuration with its defaults written out; settings it does not default are kept as written. */
 export function resolvedConfig(written: Config): Config {
-  const { $schema: _schema, ...settings } = written;
+  const settings: Config = { ...written };
+  delete settings.$schema;
   return {
     ...settings,
     tolerance: written.tolerance ?? DEFAULT_TOLERANCE_PERCENT,
