@@ -92,7 +92,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .command("validate")
     .description("Check the updates: RAG ratings against targets and results, completeness, references, periods, timescales; exit 1 on errors")
     .argument("<inputs...>", "files, folders (searched recursively), quoted globs or - for standard input")
-    .addOption(new Option("-f, --format <format>", "stylish (for people), json, github (workflow annotations) or junit (XML)").choices(["stylish", "json", "github", "junit"]).default("stylish"))
+    .addOption(new Option("-f, --format <format>", "stylish (for people), json, github (workflow annotations), junit (XML) or sarif (SARIF 2.1.0, for code scanning)").choices(["stylish", "json", "github", "junit", "sarif"]).default("stylish"))
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("-t, --tolerance <percent>", "how far short of target is still Amber, in percent of the target (default 10)")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")

@@ -4,6 +4,7 @@
  * Exit code: 2 when an input could not be read (or for usage errors); else 1 on any error, or
  * on more warnings than --max-warnings; else 0.
  */
+import { createRequire } from "node:module";
 import { FORMATTERS, validateOutput, type CheckedInput, type FormatName } from "../../emit/findings/index.js";
 import { NO_UPDATE_FOUND } from "../../batch/reason.js";
 import type { Finding } from "../../schema/findings.js";
@@ -47,6 +48,12 @@ function tolerancePercent(text: string | undefined, io: CliIo): number | null | 
   return value;
 }
 
+/** The tool as SARIF names it: this package's version and home page. */
+function toolInfo(): { version: string; informationUri: string } {
+  const manifest = createRequire(import.meta.url)("../../../package.json") as { version: string; homepage?: string };
+  return { version: manifest.version, informationUri: manifest.homepage ?? "https://www.npmjs.com/package/lsp-report" };
+}
+
 export async function runValidate(inputs: string[], options: ValidateCommandOptions, io: CliIo): Promise<number> {
   const maxWarnings = wholeNumber(options.maxWarnings, "--max-warnings", io, 0);
   const jobs = parseJobs(options.jobs, io);
@@ -72,7 +79,7 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const notShown = options.quiet ? { warnings: output.summary.warnings, infos: output.summary.infos } : undefined;
   const updates = new Map(reports.map((report) => [report.source.path, report.priorities.map((priority) => `${priority.reference || "(no reference)"} ${priority.year} Q${priority.quarter}`)]));
   const level = options.output ? 0 : colourLevel(io, io.stdoutIsTTY, options.color);
-  const text = FORMATTERS[options.format](shown, { colourLevel: level, updates, notShown });
+  const text = FORMATTERS[options.format](shown, { colourLevel: level, updates, notShown, tool: toolInfo(), cwd: io.cwd });
 
   if (!(await writeOutput(io, options.output, text))) return EXIT_USAGE;
 

@@ -2,6 +2,7 @@
 import type { ValidateOutput } from "../../schema/findings.js";
 import { formatGithub } from "./github.js";
 import { formatJunit } from "./junit.js";
+import { formatSarif, type SarifTool } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
 
 export { validateOutput, type CheckedInput } from "./summary.js";
@@ -12,6 +13,9 @@ export interface FormatOptions {
   notShown?: { warnings: number; infos: number };
   /** Every update checked, per input path, for formats that list clean updates too (junit). */
   updates?: Map<string, string[]>;
+  /** sarif: the tool's version and home page, and the folder artifact URIs are relative to. */
+  tool?: SarifTool;
+  cwd?: string;
 }
 
 export const FORMATTERS = {
@@ -19,6 +23,8 @@ export const FORMATTERS = {
   json: (output: ValidateOutput) => `${JSON.stringify(output, null, 2)}\n`,
   github: (output: ValidateOutput) => formatGithub(output),
   junit: (output: ValidateOutput, options: FormatOptions) => formatJunit(output, options.updates),
+  sarif: (output: ValidateOutput, options: FormatOptions) =>
+    formatSarif(output, { tool: options.tool ?? { version: "0.0.0", informationUri: "https://www.npmjs.com/package/lsp-report" }, cwd: options.cwd ?? process.cwd() }),
 } as const;
 
 export type FormatName = keyof typeof FORMATTERS;
