@@ -233,3 +233,37 @@ describe("cell anchors (native reader)", () => {
     ]);
   });
 });
+
+describe("XML kept inert, errors in plain words (both readers)", () => {
+  const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ${NS}><w:body>${p("&b;")}</w:body></w:document>`;
+  const packaged = (xml: string) => zipSync({ "_rels/.rels": strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'), "word/document.xml": strToU8(xml) });
+
+  it.each(["native", "mammoth"] as const)("%s: a DOCTYPE is refused in one line, nothing expanded", async (reader) => {
+    const error = await readDocument(packaged(bomb), { docxReader: reader }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "unsafe", message: "word/document.xml declares a DOCTYPE, which Word never writes; refused without reading it (it can hide entity bombs or fetch outside files)" });
+  });
+
+  it.each(["native", "mammoth"] as const)("%s: broken XML is one plain line, never the parser's words", async (reader) => {
+    const error = await readDocument(packaged(`<w:document ${NS}><w:body><w:p><w:r><w:t>Amber</w:r></w:p></w:body></w:document>`), { docxReader: reader }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^damaged Word document: /);
+    expect((error as Error).message).not.toMatch(/xmldom|@#\[line|\n/);
+  });
+
+  it("native: an empty document.xml, or duplicate attributes, still give a result", async () => {
+    expect((await readDocument(packaged(""))).blocks).toEqual([]);
+    const duplicated = `<w:document ${NS}><w:body><w:p w:rsidR="1" w:rsidR="2"><w:r><w:t>Amber</w:t></w:r></w:p></w:body></w:document>`;
+    expect((await readDocument(packaged(duplicated))).blocks).toMatchObject([{ kind: "paragraph", text: "Amber" }]);
+  });
+
+  it("native: tables nested 2,000 deep read without recursion, the same every time", async () => {
+    const deep = (depth: number) => `${"<w:tbl><w:tr><w:tc>".repeat(depth)}${p("deepest")}${"</w:tc></w:tr></w:tbl>".repeat(depth)}`;
+    const bytes = docx(deep(2000) + p("after"));
+    const first = await readDocument(bytes);
+    expect(first.blocks).toHaveLength(2);
+    expect(texts(tables(first.blocks)[0])).toEqual([["deepest"]]);
+    expect(first.blocks[1]).toMatchObject({ kind: "paragraph", text: "after" });
+    expect(await readDocument(bytes)).toEqual(first);
+  });
+});

@@ -105,7 +105,8 @@ export function locateCells(blocks: Block[]): Block[] {
     for (const row of block.rows) {
       let column = 1;
       for (const cell of row.cells) {
-        cell.location = { ...row.location, ...cell.location, cell: column };
+        // A reader that located the cell itself (the native .docx reader) is not second-guessed.
+        if (cell.location?.cell !== column) cell.location = { ...row.location, ...cell.location, cell: column };
         column += columnSpan(cell);
       }
     }
