@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { checkConfig, type Config } from "../schema/config.js";
+import type { Config } from "../schema/config.js";
 import { RULE_IDS } from "../validate/rules/index.js";
 
 export const CONFIG_FILE = "lsp-report.config.json";
@@ -55,6 +55,8 @@ export async function loadConfig(cwd: string, explicit: string | undefined): Pro
   } catch (error) {
     return { ok: false, display: display(found.path), problem: `not valid JSON (${(error as Error).message})` };
   }
+  // zod (the schema) is loaded only when there is a file to check: it costs start-up time.
+  const { checkConfig } = await import("../schema/config.js");
   const checked = checkConfig(value, RULE_IDS);
   if (!checked.ok) return { ok: false, display: display(found.path), problem: checked.problem };
   return { ok: true, config: checked.config, path: found.path };

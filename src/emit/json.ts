@@ -1,4 +1,5 @@
-import { SCHEMA_VERSION, type Output, type Report } from "../schema/records.js";
+import type { Output, Report } from "../schema/records.js";
+import { SCHEMA_VERSION } from "../schema/version.js";
 
 export function toOutput(reports: Report[]): Output {
   return { schemaVersion: SCHEMA_VERSION, reports };

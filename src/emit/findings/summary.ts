@@ -1,5 +1,6 @@
 /** The validate output as data: findings grouped by input, and the counts (a public contract). */
-import { SCHEMA_VERSION, type Report } from "../../schema/records.js";
+import type { Report } from "../../schema/records.js";
+import { SCHEMA_VERSION } from "../../schema/version.js";
 import type { FileFindings, Finding, ValidateOutput } from "../../schema/findings.js";
 
 export interface CheckedInput {
