@@ -97,6 +97,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option("-t, --tolerance <percent>", "how far short of target is still Amber, in percent of the target (default 10)")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("-q, --quiet", "show errors only (warnings still count for --max-warnings)")
+    .option("--annotate <dir>", "write a copy of each .docx input into DIR with every finding as a Word comment on its cell")
     .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .option("-j, --jobs <n>", "worker threads for many inputs (default: the number of CPUs)")
     .addHelpText(
@@ -105,6 +106,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "lsp-report validate fixtures/seeds/000_ebda395ebee889b1.txt",
         "lsp-report validate reports/ --format github --max-warnings 0",
         "lsp-report validate reports/2008-09 --format junit -o test-results/lsp.xml",
+        "lsp-report validate q2.docx --annotate checked/",
         "lsp-report validate q2.docx --tolerance 5 --format json | jq '.summary'",
       ]) + "\nExit codes: 0 clean or warnings only, 1 errors (or too many warnings), 2 unreadable inputs or usage errors.\n",
     )

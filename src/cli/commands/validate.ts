@@ -25,6 +25,8 @@ export interface ValidateCommandOptions extends ReadingOptions {
   quiet?: boolean;
   color?: boolean;
   jobs?: string;
+  /** Write an annotated copy of each .docx input into this folder. */
+  annotate?: string;
 }
 
 /** A whole number from an option, or null after saying what is wrong. */
@@ -62,6 +64,14 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const context = await openContext(io, options, { tolerance });
   if (!context) return EXIT_USAGE;
   const { config } = context;
+  if (options.annotate !== undefined) {
+    const { annotateProblem } = await import("../annotate.js");
+    const refusal = await annotateProblem(options.annotate, inputs, io);
+    if (refusal) {
+      io.stderr(`lsp-report: ${refusal}\n`);
+      return EXIT_USAGE;
+    }
+  }
 
   const { reports, failures, order } = await loadReports(inputs, io, { debug: context.debug, document: context.document, ignore: context.ignore, jobs });
   const findings: Finding[] = [];
@@ -82,6 +92,10 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const text = FORMATTERS[options.format](shown, { colourLevel: level, updates, notShown, tool: toolInfo(), cwd: io.cwd });
 
   if (!(await writeOutput(io, options.output, text))) return EXIT_USAGE;
+  if (options.annotate !== undefined) {
+    const { writeAnnotated } = await import("../annotate.js");
+    if (!(await writeAnnotated(options.annotate, reports, shown.files.flatMap((file) => file.findings), io, context.document.maxUncompressedBytes))) return EXIT_USAGE;
+  }
 
   if (failures.some((failure) => failure.reason !== NO_UPDATE_FOUND)) return EXIT_USAGE;
   const { errors, warnings } = output.summary;
