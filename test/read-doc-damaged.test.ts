@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { readDocument } from "../src/read/index.js";
-import { oleMap, renameEntries } from "./helpers/ole.js";
+import { oleMap, renameEntries, streamOffset } from "./helpers/ole.js";
 
 const original = readFileSync("fixtures/doc/q4-2008-09.doc");
 
@@ -18,12 +18,7 @@ function damage(change: (bytes: Buffer) => void): Buffer {
   return copy;
 }
 
-/** The file offset of byte `offset` of the (regular, not mini) stream called `name`. */
-function streamByte(bytes: Buffer, name: string, offset: number): number {
-  const map = oleMap(bytes);
-  const start = bytes.readUInt32LE(map.directoryEntry(map.entryIndex(name)) + 116);
-  return (map.chain(start)[Math.floor(offset / 512)] + 1) * 512 + (offset % 512);
-}
+const streamByte = streamOffset;
 
 async function refusal(bytes: Uint8Array): Promise<InputError> {
   const error = await readDocument(bytes).then(

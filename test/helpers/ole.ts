@@ -40,6 +40,13 @@ export function oleMap(bytes: Buffer): OleMap {
   return { fatEntry, directoryEntry, entryIndex, chain, entryCount: directory.length * 4 };
 }
 
+/** The file offset of byte `offset` of the regular (not mini) stream called `name`. */
+export function streamOffset(bytes: Buffer, name: string, offset: number): number {
+  const map = oleMap(bytes);
+  const start = bytes.readUInt32LE(map.directoryEntry(map.entryIndex(name)) + 116);
+  return (map.chain(start)[Math.floor(offset / 512)] + 1) * 512 + (offset % 512);
+}
+
 /** Rewrite every directory name in place, e.g. to lower case (the lengths stay the same). */
 export function renameEntries(bytes: Buffer, rename: (name: string) => string): Buffer {
   const copy = Buffer.from(bytes);
