@@ -6,6 +6,7 @@ import { readText } from "../src/read/text.js";
 import fc from "fast-check";
 import { InputError } from "../src/errors.js";
 import { decodeLines, decodeText } from "../src/read/decode.js";
+import { cleanSpaces } from "../src/read/markup.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const tables = (text: string) => readText(encode(text)).blocks.filter((block): block is TableBlock => block.kind === "table");
@@ -119,6 +120,19 @@ describe("decodeLines", () => {
         if (!isUtf8(cp1252)) expect([...decodeLines(cp1252)]).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("cleanSpaces", () => {
+  it("collapses every run of white space (no-break and zero-width spaces too) and trims, skipping the work only when nothing would change", () => {
+    const piece = fc.constantFrom("a", "b", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\ufeff", "\u2028", "x y");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const text = parts.join("");
+        expect(cleanSpaces(text)).toBe(text.replace(/[\s\u00a0\u200b]+/g, " ").trim());
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -16,9 +16,13 @@ export function looksLikeMarkup(text: string): boolean {
   return MARKUP_TAG.test(text);
 }
 
+/** Any white space that cleaning would change: other than one plain space between words. */
+const UNCLEAN_SPACE = /[^\S ]|\u200b| {2}|^ | $/;
+
 /** Collapse runs of white space (including non-breaking spaces) and trim. */
 export function cleanSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+  // Most cell text is clean already: keep it rather than build a copy of every cell.
+  return UNCLEAN_SPACE.test(text) ? text.replace(/[\s\u00a0\u200b]+/g, " ").trim() : text;
 }
 
 /**
