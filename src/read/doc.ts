@@ -164,7 +164,7 @@ function markParagraphEnd(pieces: Piece[], marks: Marks, end: number, mark: stri
     const index = (end - piece.startFilePos) / piece.bpc - 1;
     if (!Number.isInteger(index) || piece.text[index] !== mark) return false;
     let forPiece = marks.get(piece);
-    if (!forPiece) marks.set(piece, (forPiece = new Map()));
+    if (!forPiece) marks.set(piece, (forPiece = new Map<number, string>()));
     if (forPiece.has(index)) return false;
     forPiece.set(index, marker);
     return true;
@@ -253,7 +253,7 @@ function loadExtractor(): Extractor {
     override buildDocument(): WordDocumentText {
       // Keep cell marks (\x07) and paragraph marks (\r) apart from tabs and line breaks, which
       // word-extractor's text filter would make them: as private-use characters it leaves alone.
-      for (const piece of this._pieces) piece.text = piece.text.replace(/\x07/g, CELL).replace(/\r/g, PARAGRAPH);
+      for (const piece of this._pieces) piece.text = piece.text.replaceAll("\x07", CELL).replaceAll("\r", PARAGRAPH);
       const document = super.buildDocument();
       document._lspRows = this.#rows;
       return document;
