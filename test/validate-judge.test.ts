@@ -71,6 +71,37 @@ describe("polarity, strongest signal first", () => {
   it("NI 187 without a measure is not guessed from the catalogue (its rows have opposite polarities)", () => {
     expect(polarityOf(indicator({ ref: "NI 187", baseline: "4.00% (2007/08)", targets: { "2008/09": "3%" } }), PRIORITY, config())?.from).toBe("from baseline 4.00%");
   });
+
+  it("takes the strongest signal present when all disagree: each weaker one decides only once the stronger are gone", () => {
+    // Six signals on one row, each pointing the other way from the one above it. Removing them
+    // strongest first, the verdict must move down the list one step at a time: any two signals
+    // consulted in the wrong order give a wrong verdict at some step.
+    const signals = { configuration: true, catalogue: true, comments: true, wording: true, trajectory: true };
+    const row = (present: typeof signals): Cells => ({
+      ref: present.catalogue ? "NI 152" : "LPI 1", // NI 152 (out-of-work benefits): lower is better in the catalogue
+      comments: present.comments ? "Good performance is typified by an increase in the rate" : "",
+      baseline: "20%",
+      targets: present.trajectory
+        ? { "2008/09": present.wording ? "No more than 10%" : "10%", "2009/10": "11%", "2010/11": "12%" } // rising: higher
+        : { "2008/09": present.wording ? "No more than 10%" : "10%" }, // 20% → 10%: lower from the baseline
+    });
+    const settings = (present: typeof signals): Config => (present.configuration ? { indicators: { [row(present).ref!]: { polarity: "higher" } } } : {});
+    const verdict = (present: typeof signals) => polarityOf(indicator(row(present)), PRIORITY, config(settings(present)));
+
+    const steps: [remove: keyof typeof signals | null, polarity: string, from: string][] = [
+      [null, "higher", "from the configuration"],
+      ["configuration", "lower", "from the indicator catalogue"],
+      ["catalogue", "higher", "from the comments"],
+      ["comments", "lower", "from the wording of the target"],
+      ["wording", "higher", "from the targets 10% → 11% → 12%"],
+      ["trajectory", "lower", "from baseline 20%"],
+    ];
+    const present = { ...signals };
+    for (const [remove, polarity, from] of steps) {
+      if (remove) present[remove] = false;
+      expect({ removed: remove, verdict: verdict(present) }).toEqual({ removed: remove, verdict: { polarity, from } });
+    }
+  });
 });
 
 describe("the rating the figures give", () => {

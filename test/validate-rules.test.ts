@@ -75,8 +75,11 @@ interface Case {
   reference: string;
   raised: { how: string; docs: () => Doc[]; config?: Config };
   clean: { how: string; docs: () => Doc[]; config?: Config };
-  /** What the raised finding must carry. */
-  expected?: { line?: number; cell?: number; indicator?: string; message?: (string | RegExp)[] };
+  /**
+   * What the raised finding must carry. Every case says where the finding points: `line` in a
+   * text document, `location` in another (null for a finding about the whole file).
+   */
+  expected: { line?: number; cell?: number; location?: Record<string, number> | null; indicator?: string; message?: (string | RegExp)[] };
 }
 
 const CASES: Case[] = [
@@ -120,7 +123,8 @@ const CASES: Case[] = [
       how: "the same cell with 'Amber' written in it",
       docs: () => [{ name: "q2.html", text: edit(readFileSync("fixtures/html/q2-2008-09.html", "utf8"), 1258, "&nbsp;", "Amber") }],
     },
-    expected: { indicator: "NI 187", message: ["rated Amber by the cell's colour (#FFC000) alone"] },
+    // The 38th <table> of the page (TP-1d's PI table), NI 187's row (the second), its RAG Rating (the 7th column).
+    expected: { location: { table: 38, row: 2, cell: 7 }, indicator: "NI 187", message: ["rated Amber by the cell's colour (#FFC000) alone"] },
   },
   {
     rule: "overall-rating-missing",
@@ -246,7 +250,7 @@ const CASES: Case[] = [
     reference: "",
     raised: { how: "the .docx rendering with its tracked change", docs: () => [{ name: "q2.docx", bytes: readFileSync("fixtures/docx/q2-2008-09.docx") }] },
     clean: { how: "the text seed", docs: () => q2() },
-    expected: { message: ["unaccepted tracked changes (1 insertions, 1 deletions)"] },
+    expected: { location: null, message: ["unaccepted tracked changes (1 insertions, 1 deletions)"] },
   },
   {
     rule: "rag-unjudged",
@@ -291,7 +295,7 @@ const CASES: Case[] = [
       docs: () => q2(replaceLine(Q2, 233, "Measure\tDescription\tNotes\tStart\tAim\tSo far\tStatus\tQuality")),
     },
     clean: { how: "TP-1d as written", docs: () => q2() },
-    expected: { message: ["no known layout", "Measure | Description | Notes"] },
+    expected: { line: 233, message: ["no known layout", "Measure | Description | Notes"] },
   },
 ];
 
@@ -302,19 +306,22 @@ function ofRule(findings: Finding[], rule: string, reference: string, indicator?
 describe("rules on real updates", () => {
   describe.each(CASES)("$rule", ({ rule, reference, raised, clean, expected }) => {
     it(`is raised: ${raised.how}`, async () => {
-      const found = ofRule(await check(raised.docs(), raised.config), rule, reference, expected?.indicator);
+      const found = ofRule(await check(raised.docs(), raised.config), rule, reference, expected.indicator);
       expect(found.length, `${rule} on ${reference}`).toBeGreaterThan(0);
       const finding = found[0];
-      if (expected?.line !== undefined) expect(finding.location?.line).toBe(expected.line);
-      if (expected?.cell !== undefined) expect(finding.location?.cell).toBe(expected.cell);
-      if (expected?.indicator) expect(finding.indicator).toBe(expected.indicator);
-      for (const part of expected?.message ?? []) {
-        if (part) expect(finding.message).toEqual(typeof part === "string" ? expect.stringContaining(part) : expect.stringMatching(part));
+      if (expected.line !== undefined) expect(finding.location?.line, "line").toBe(expected.line);
+      else if (expected.location === null) expect(finding.location ?? null, "location").toBeNull();
+      else if (expected.location) expect(finding.location, "location").toMatchObject(expected.location);
+      else throw new Error(`the ${rule} case must say where its finding points (line or location)`);
+      if (expected.cell !== undefined) expect(finding.location?.cell, "cell").toBe(expected.cell);
+      expect(finding.indicator ?? null, "indicator").toBe(expected.indicator ?? null);
+      for (const part of expected.message ?? []) {
+        expect(finding.message).toEqual(typeof part === "string" ? expect.stringContaining(part) : expect.stringMatching(part));
       }
     });
 
     it(`is not raised: ${clean.how}`, async () => {
-      expect(ofRule(await check(clean.docs(), clean.config), rule, reference, expected?.indicator)).toEqual([]);
+      expect(ofRule(await check(clean.docs(), clean.config), rule, reference, expected.indicator)).toEqual([]);
     });
   });
 
