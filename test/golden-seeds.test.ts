@@ -98,7 +98,21 @@ export const SEEDS = [
   { name: "Quarter 4 (.doc)", path: "fixtures/doc/q4-2008-09.doc", quarter: 4, updates: Q4_DOC },
   { name: "Quarter 2 (.html)", path: "fixtures/html/q2-2008-09.html", quarter: 2, updates: Q2_RENDERED },
   { name: "Quarter 4 (.html)", path: "fixtures/html/q4-2008-09.html", quarter: 4, updates: Q4 },
+  // Made by another producer: LibreOffice saved the .docx renderings again (fixtures/README.md).
+  // Its .docx keeps everything ours carry. Its HTML keeps the fills, spans and lists, but not the
+  // tracked change: HTML has no mark for deleted text, so "Area Panels " stays in HM-1a's
+  // assessment as plain text beside its replacement, and no reader can tell it was deleted.
+  { name: "Quarter 2 (LibreOffice .docx)", path: "fixtures/libreoffice/q2-2008-09.docx", quarter: 2, updates: Q2_RENDERED },
+  { name: "Quarter 4 (LibreOffice .docx)", path: "fixtures/libreoffice/q4-2008-09.docx", quarter: 4, updates: Q4 },
+  { name: "Quarter 2 (LibreOffice .html)", path: "fixtures/libreoffice/q2-2008-09.html", quarter: 2, updates: Q2_RENDERED, deletedTextKept: true },
+  { name: "Quarter 4 (LibreOffice .html)", path: "fixtures/libreoffice/q4-2008-09.html", quarter: 4, updates: Q4, deletedTextKept: true },
 ];
+
+/** The assessment a rendering must give: the seed's, with deleted text kept where the format cannot drop it. */
+function expectedAssessment(assessments: Map<string, string>, reference: string, deletedTextKept: boolean): string | undefined {
+  const text = assessments.get(reference);
+  return deletedTextKept && reference === "HM-1a" ? text?.replace("Area Committees", "Area Panels Area Committees") : text;
+}
 
 const TEXT_SEED = { 2: "fixtures/seeds/000_ebda395ebee889b1.txt", 4: "fixtures/seeds/001_6f959b4cb1bc6ca1.txt" } as const;
 const GOLDEN = { 2: GOLDEN_Q2, 4: GOLDEN_Q4 } as const;
@@ -117,7 +131,7 @@ async function seedAssessments(quarter: 2 | 4): Promise<Map<string, string>> {
   return assessments;
 }
 
-export function checkSeed(report: Report, quarter: number, updates: Update[], assessments: Map<string, string>): void {
+export function checkSeed(report: Report, quarter: number, updates: Update[], assessments: Map<string, string>, deletedTextKept = false): void {
   expect(report.priorities.map((priority) => priority.reference)).toEqual(updates.map((update) => update.reference));
   report.priorities.forEach((priority, index) => {
     const update = updates[index];
@@ -138,14 +152,14 @@ export function checkSeed(report: Report, quarter: number, updates: Update[], as
     const internal = priority.contributors.filter((contributor) => contributor.side === "internal").length;
     expect({ where, actions: priority.actions.length, contributors: [internal, priority.contributors.length - internal] }).toEqual({ where, actions: update.actions, contributors: update.contributors });
     // The whole assessment, word for word, as the text seed has it: the same document.
-    expect(squash(priority.assessment), `${where} assessment`).toBe(assessments.get(update.reference));
+    expect(squash(priority.assessment), `${where} assessment`).toBe(expectedAssessment(assessments, update.reference, deletedTextKept));
     expect(priority.assessment, `${where} assessment`).not.toMatch(/<\/?p>/);
   });
 }
 
-describe.each(SEEDS)("golden: $name", ({ path, quarter, updates }) => {
+describe.each(SEEDS)("golden: $name", ({ path, quarter, updates, deletedTextKept }) => {
   it(`reads all ${updates.length} updates field by field`, async () => {
     const report = await parseBytes(readFileSync(path), path);
-    checkSeed(report, quarter, updates, await seedAssessments(quarter as 2 | 4));
+    checkSeed(report, quarter, updates, await seedAssessments(quarter as 2 | 4), deletedTextKept ?? false);
   });
 });
