@@ -222,7 +222,7 @@ const CASES: Case[] = [
     reference: "TP-1d",
     raised: { how: "escaped markup pasted into NI 187's data quality", docs: () => q2(setCell(Q2, 234, 7, "No concerns with data &lt;br&gt;")) },
     clean: { how: "the seed, whose real <p> markup the reader removes", docs: () => q2() },
-    expected: { line: 234, message: ['"<br>"'] },
+    expected: { line: 234, indicator: "NI 187", message: ['"<br>"'] },
   },
   {
     rule: "result-not-reported",
