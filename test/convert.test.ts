@@ -316,7 +316,7 @@ describe("lsp-report convert when interrupted", { timeout: 120_000 }, () => {
     const dir = scratch();
     mkdirSync(join(dir, "archive"));
     for (let i = 0; i < copies; i++) copyFileSync(i % 2 ? Q4_DOCX : Q2_DOCX, join(dir, "archive", `${String(i).padStart(3, "0")}.docx`));
-    const made = spawnSync("mkfifo", [join(dir, "archive", GATE)]);
+    const made = spawnSync("mkfifo", [join(dir, "archive", GATE)], { encoding: "utf8" });
     if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
     return dir;
   }

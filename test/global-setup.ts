@@ -20,7 +20,7 @@ export default function setup(): void {
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
     const output = `${String(stdout ?? "")}${String(stderr ?? "")}`.trim() || String(error);
-    throw new Error(`global-setup: tsc -p tsconfig.build.json failed, so dist/ may not match src/; fix these first:\n${output}`);
+    throw new Error(`global-setup: tsc -p tsconfig.build.json failed, so dist/ may not match src/; fix these first:\n${output}`, { cause: error });
   }
   if (!existsSync(new URL("../dist/batch/worker.js", import.meta.url))) throw new Error("global-setup: dist/batch/worker.js was not built");
 }

@@ -39,6 +39,6 @@ export async function checkProperty<Ts>(property: fc.IAsyncProperty<Ts> | fc.IPr
       error.message = `${hint}\n${error.message}`;
       throw error;
     }
-    throw new Error(`${hint}\n${String(error)}`);
+    throw new Error(`${hint}\n${String(error)}`, { cause: error });
   }
 }
