@@ -336,6 +336,11 @@ describe("rules on real updates", () => {
     expect(found.map((finding) => finding.message)).toEqual(["overall Green, but an indicator is Red: NI 187 rated Red"]);
   });
 
+  it("overall-rating-mismatch: quiet on Red overall when the indicators are Amber (TP-1b Q2: a judgement, not a contradiction)", async () => {
+    // Line 166: TP-1b rated Red overall; lines 173-174: NI 154 and NI 155 both rated Amber.
+    expect(ofRule(await check(q2()), "overall-rating-mismatch", "TP-1b")).toEqual([]);
+  });
+
   it("direction-mismatch: against the previous quarter's results when that quarter is given", async () => {
     // Q2 TP-3a gains results better than Q4's (NI 152 10.5% → 10.9%, NI 153 27.0% → 27.3%); Q4's arrow says improving.
     const q2Text = edit(edit(Q2, 292, "Awaiting DWP data update", "10.5%"), 293, "Awaiting DWP data update", "27.0%");

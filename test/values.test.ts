@@ -67,6 +67,7 @@ describe("parseValue: plain figures", () => {
     figure("300", 300, "number"),
     figure("355", 355, "number"),
     figure("3,327", 3327, "number"),
+    figure("1,234,567", 1234567, "number"), // every thousands separator, not only the first
     figure("-2.5%", -2.5, "percent"),
     figure("  724\t", 724, "number"),
     figure("\u00a066%\u00a0", 66, "percent"),
