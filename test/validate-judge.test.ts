@@ -177,11 +177,21 @@ describe("the rating the figures give", () => {
     ["a target with no figure", { targets: { "2008/09": "To be determined" }, result: "65.9%" }, "no-target"],
     ["no result figure", { targets: { "2008/09": "11.1%" }, result: "Awaiting DWP data update" }, "no-result"],
     ["units that differ (NI 16: 27.8% against a rate per 1,000)", { ref: "NI 16", targets: { "2008/09": "(26.4 rate per 1,000 population)" }, result: "27.8%" }, "unit-mismatch"],
-    ["a decimal with no unit against a percentage (NI 158: 18.46 against 15.0%)", { ref: "NI 158", targets: { "2008/09": "15.0%" }, result: "18.46" }, "unit-mismatch"],
+    ["a decimal with no unit whose baseline and targets disagree on their unit", { ref: "LPI 2", baseline: "27.0 per 1,000 population", targets: { "2008/09": "15.0%" }, result: "18.46" }, "unit-mismatch"],
+    ["a decimal with no unit against a count (LSP-TP2b(ii): 21.71 against 573)", { ref: "LSP-TP2b(ii)", baseline: "622 (2005)", targets: { "2008/09": "573 - LPSA2 Stretch Target" }, result: "21.71" }, "unit-mismatch"],
     ["no polarity signal", { targets: { "2008/09": "12" }, result: "11" }, "polarity-unknown"],
     ["a withdrawn indicator", { baseline: "This NI has been deleted from the national suite", targets: { "2008/09": "5%" }, result: "4%" }, "withdrawn"],
   ] as const)("declines to judge: %s", (_, cells, why) => {
     expect(judge(indicator(cells as Cells), PRIORITY, config())).toMatchObject({ ok: false, why });
+  });
+});
+
+describe("a figure written without its unit", () => {
+  it("is read in the unit its baseline and targets agree on, and judged (NI 158 Q4: 18.46 beside 22.81% and 15.0% → 10.0% → 5.0%)", () => {
+    const ni158 = indicator({ ref: "NI 158", baseline: "22.81% (March 2008)", targets: { "2008/09": "15.0%", "2009/10": "10.0%", "2010/11": "5.0%" }, result: "18.46", kind: "year-end" });
+    const judgement = judge(ni158, { ...PRIORITY, quarter: 4 } as Priority, config());
+    expect(judgement).toMatchObject({ ok: true, computed: "Red", data: { compared: 18.46, target: 15, unitLeftOff: "percent" } });
+    expect(judgement.ok && judgement.explanation).toContain("18.46 (read as 18.46%)");
   });
 });
 

@@ -162,6 +162,20 @@ const CASES: Case[] = [
     expected: { line: 66, indicator: "NI 16", message: ["27.8% is a percentage", "26.4 per 1,000 is a rate per 1,000"] },
   },
   {
+    rule: "unit-missing",
+    reference: "TP-1a",
+    raised: { how: "the Q4 seed: NI 158's year-end result 18.46 beside a baseline of 22.81% and targets of 15.0%, 10.0%, 5.0%", docs: () => q4() },
+    clean: { how: "NI 158's result written 18.46%", docs: () => q4(edit(Q4, 9, "\t18.46\t", "\t18.46%\t")) },
+    expected: { line: 9, indicator: "NI 158", message: ["18.46", "18.46%"] },
+  },
+  {
+    rule: "timescale-in-text",
+    reference: "HM-2a",
+    raised: { how: "the Q4 seed: HM-2a's blank timescale beside next steps dated 'Q2'", docs: () => q4() },
+    clean: { how: "those timescales written 'Q2 2009/10'", docs: () => q4([180, 183, 184, 185, 186].reduce((text, line) => setCell(text, line, 3, "Q2 2009/10"), Q4)) },
+    expected: { line: 180, message: ["the timescale is blank", "30 September 2009"] },
+  },
+  {
     rule: "target-missing",
     reference: "TP-1d",
     raised: { how: "NI 187's 2008/09 target deleted", docs: () => q2(setCell(Q2, 234, 4, "")) },
@@ -226,17 +240,17 @@ const CASES: Case[] = [
   },
   {
     rule: "result-not-reported",
-    reference: "HM-2a",
-    raised: { how: "the seed: NI 7's result cell blank", docs: () => q2() },
-    clean: { how: "NI 7's result given", docs: () => q2(setCell(Q2, 77, 5, "17.2%")) },
-    expected: { line: 77, indicator: "NI 7", message: ["the result cell is blank"] },
+    reference: "HM-1a",
+    raised: { how: "NI 110's Q4 year-end result deleted (no comments, and a baseline figure: no reason anywhere)", docs: () => q4(setCell(Q4, 146, 6, "")) },
+    clean: { how: "NI 110's result 65.90% as written", docs: () => q4() },
+    expected: { line: 146, indicator: "NI 110", message: ["the result cell is blank"] },
   },
   {
     rule: "result-pending",
-    reference: "TP-1b",
-    raised: { how: "the seed: NI 154 'Annually Reported'", docs: () => q2() },
-    clean: { how: "NI 154's result given", docs: () => q2(edit(Q2, 173, "Annually Reported", "1,700")) },
-    expected: { line: 173, indicator: "NI 154", message: ['"Annually Reported"'] },
+    reference: "HW-3b",
+    raised: { how: "the seed: NI 136 'Annual reporting'", docs: () => q2() },
+    clean: { how: "NI 136's result given", docs: () => q2(edit(Q2, 138, "Annual reporting", "1,700")) },
+    expected: { line: 138, indicator: "NI 136", message: ['"Annual reporting"'] },
   },
   {
     rule: "polarity-unknown",
@@ -255,8 +269,8 @@ const CASES: Case[] = [
   {
     rule: "rag-unjudged",
     reference: "HM-2a",
-    raised: { how: "the seed: NI 7 rated Amber against a target due by 2010/11", docs: () => q2() },
-    clean: { how: "NI 7 with a 2008/09 target figure", docs: () => q2(setCell(Q2, 77, 4, "19%")) },
+    raised: { how: "NI 7 given a result, rated Amber against a target due by 2010/11", docs: () => q2(setCell(Q2, 77, 5, "17.2%")) },
+    clean: { how: "NI 7 with a result and a 2008/09 target figure", docs: () => q2(setCell(setCell(Q2, 77, 5, "17.2%"), 77, 4, "19%")) },
     expected: { line: 77, indicator: "NI 7", message: ["rated Amber, but the 2008/09 target", "gives no figure for the year"] },
   },
   {

@@ -11,6 +11,9 @@ import { knownCumulative } from "./catalogue.js";
 import type { ResolvedConfig } from "./config.js";
 import { figure, percent, unitName, withUnit } from "./figures.js";
 import { polarityOf, polarityWords, type PolarityVerdict } from "./polarity.js";
+import { sameUnit, unitAsMeant, unitLeftOff } from "./units.js";
+
+export { sameUnit } from "./units.js";
 
 /** The figure set against the target, and how it was arrived at. */
 export interface Compared {
@@ -36,8 +39,10 @@ export type Judgement =
     }
   | { ok: false; why: "withdrawn" | "no-target" | "no-result" | "unit-mismatch" | "polarity-unknown"; detail: string };
 
-export function sameUnit(a: Pick<Value, "unit" | "ratePer">, b: Pick<Value, "unit" | "ratePer">): boolean {
-  return a.unit === b.unit && (a.unit !== "rate" || (a.ratePer ?? 1000) === (b.ratePer ?? 1000));
+/** A figure as written, and as read when its unit was left off: "18.46 (read as 18.46%)". */
+export function figureAsMeant(value: Value, indicator: Indicator): string {
+  const meant = unitLeftOff(value, indicator);
+  return meant && value.value !== null ? `${figure(value)} (read as ${withUnit(value.value, meant)})` : figure(value);
 }
 
 /** The report year's target with a figure, if any. */
@@ -70,9 +75,9 @@ function quarterOf(indicator: Indicator, priority: Priority): number {
 /** The result as the year-end figure it stands for; null when there is none. */
 export function yearEndFigure(indicator: Indicator, priority: Priority, config: ResolvedConfig, target?: Target, useForecast = true): Compared | null {
   const { result, forecast } = indicator;
-  if (useForecast && forecast && forecast.value !== null && (!target || sameUnit(forecast, target))) {
-    const resultText = result.value !== null ? ` (result ${figure(result)}${result.kind === "year-to-date" ? " year to date" : ""})` : "";
-    return { value: forecast.value, basis: "forecast", text: `forecast ${figure(forecast)}${resultText}` };
+  if (useForecast && forecast && forecast.value !== null && (!target || sameUnit(unitAsMeant(forecast, indicator), target))) {
+    const resultText = result.value !== null ? ` (result ${figureAsMeant(result, indicator)}${result.kind === "year-to-date" ? " year to date" : ""})` : "";
+    return { value: forecast.value, basis: "forecast", text: `forecast ${figureAsMeant(forecast, indicator)}${resultText}` };
   }
   if (result.value === null) return null;
   // A year-to-date figure, or a year-end column holding an earlier quarter's ("2,700 (Qtr 3)").
@@ -84,10 +89,10 @@ export function yearEndFigure(indicator: Indicator, priority: Priority, config: 
     return {
       value: projected,
       basis: "projection",
-      text: `${figure(result)}${upTo}, projected to ${withUnit(Math.round(projected * 100) / 100, result)} at year end (× 4 / ${quarter})`,
+      text: `${figureAsMeant(result, indicator)}${upTo}, projected to ${withUnit(Math.round(projected * 100) / 100, unitAsMeant(result, indicator))} at year end (× 4 / ${quarter})`,
     };
   }
-  return { value: result.value, basis: "result", text: figure(result) };
+  return { value: result.value, basis: "result", text: figureAsMeant(result, indicator) };
 }
 
 /** The rating a gap earns under a tolerance. */
@@ -135,7 +140,7 @@ export function judge(indicator: Indicator, priority: Priority, config: Resolved
   const compared = yearEndFigure(indicator, priority, config, target);
   if (!compared) return { ok: false, why: "no-result", detail: `no result figure ("${indicator.result.raw || "blank"}")` };
   const like = compared.basis === "forecast" ? indicator.forecast! : indicator.result;
-  if (!sameUnit(like, target)) {
+  if (!sameUnit(unitAsMeant(like, indicator), target)) {
     return { ok: false, why: "unit-mismatch", detail: `${compared.text} is ${unitName(like)} and target ${figure(target)} is ${unitName(target)}` };
   }
   const polarity = polarityOf(indicator, priority, config);
@@ -167,6 +172,7 @@ export function judge(indicator: Indicator, priority: Priority, config: Resolved
       gapPercent: Number.isFinite(gap) ? Math.round(gap * 1000) / 10 : null,
       tolerancePercent: Math.round(config.tolerance * 1000) / 10,
       computed,
+      ...(unitLeftOff(like, indicator) ? { unitLeftOff: unitAsMeant(like, indicator).unit } : {}),
     },
   };
 }

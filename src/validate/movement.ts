@@ -8,7 +8,8 @@ import { indicatorKey } from "../model/indicator-key.js";
 import type { Polarity } from "../schema/config.js";
 import type { ResolvedConfig } from "./config.js";
 import { figure } from "./figures.js";
-import { sameUnit, yearEndFigure } from "./judge.js";
+import { yearEndFigure } from "./judge.js";
+import { sameUnit, unitAsMeant } from "./units.js";
 import { polarityOf, type PolarityVerdict } from "./polarity.js";
 
 export interface Movement {
@@ -64,12 +65,12 @@ export function movementOf(indicator: Indicator, priority: Priority, previous: U
   if (!polarity) return null;
   const before = previous?.priority.indicators.find((candidate) => sameIndicator(candidate, indicator));
   const then = before ? yearEndFigure(before, previous!.priority, config, undefined, false) : null;
-  if (before && then && sameUnit(before.result, indicator.result)) {
+  if (before && then && sameUnit(unitAsMeant(before.result, before), unitAsMeant(indicator.result, indicator))) {
     const { change, relative } = compare(then.value, now.value, polarity.polarity);
     return { indicator, change, relative, against: "previous quarter", polarity, text: `from ${then.text} in Q${previous!.priority.quarter} to ${now.text} in Q${priority.quarter}` };
   }
   const baseline = indicator.baseline;
-  if (baseline.value === null || !sameUnit(baseline, indicator.result)) return null;
+  if (baseline.value === null || !sameUnit(baseline, unitAsMeant(indicator.result, indicator))) return null;
   const { change, relative } = compare(baseline.value, now.value, polarity.polarity);
   return { indicator, change, relative, against: "baseline", polarity, text: `from ${figure(baseline)} (baseline) to ${now.text}` };
 }

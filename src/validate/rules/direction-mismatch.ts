@@ -17,6 +17,8 @@ export default defineRule({
   description: "A direction of travel that disagrees with the movement of the results",
   docs: `The Direction of Travel arrow says whether performance is improving, unchanged or worsening. It is checked against how the indicators' results moved: from the previous quarter's result when that quarter of the same year is among the inputs, else from the baseline. It is questioned only when every indicator that can be compared moved against the arrow (an improving arrow with every result worse, a worsening one with every result better), or, for "no change", when every result moved the same way by more than the tolerance.
 Example: direction of travel ↓ worsening, but every indicator improved: NI 152 better by 4.4%, from 11.4% (baseline) to 10.9% (lower is better, from the indicator catalogue); NI 153 …
+It reasons from the figures only, never from the ratings typed beside them, so a rating that rag-mismatch calls wrong cannot mislead it.
+Quiet: when the arrow is blank or not an arrow, when no indicator can be compared (no result, no baseline or previous quarter in the same unit, polarity unknown), and when at least one indicator moved the arrow's way.
 Fix: check the arrow; if it reflects something the figures do not show yet, say so in the assessment.`,
   check({ reports, config }) {
     const index = updatesByPriority(reports);

@@ -9,6 +9,7 @@ export default defineRule({
   description: "The same reference twice in one year and quarter, across all inputs",
   docs: `Each improvement priority has one update a quarter. The same reference twice for one year and quarter, in one file or across the files checked together, means an update was pasted twice, or one was given the wrong reference, or two versions of a file were checked together.
 Example: HM-1a 2008/09 Q2 appears twice: first at line 3 of q2-final.docx
+Quiet: for the same reference in different quarters or years (HM-1a in Q2 and Q4 is two updates), and for updates without a reference (reference-invalid).
 Fix: remove the extra update or correct its reference; check one version of each file.`,
   check({ reports }) {
     const first = new Map<string, { report: Report; priority: Priority }>();

@@ -11,6 +11,7 @@ export default defineRule({
   description: "Markup (HTML tags or entities) left as text in cells",
   docs: `Updates pass through several tools (Word, web forms, exports), and markup sometimes survives as text: "<p>", "&nbsp;", "<br/>". The readers remove the markup a file really carries; what is left was typed or pasted as text, and shows as such to every reader of the update.
 Example: action (Key Actions): markup left in the text: "&lt;p&gt;"
+Quiet: for markup a file really carries (Word formatting, HTML tags of an HTML file): the readers turn it into text; only tags and entities typed or pasted as text are reported, once per cell.
 Fix: delete the markup from the cell.`,
   check({ priority }) {
     const drafts: Draft[] = [];

@@ -26,9 +26,11 @@ import resultPending from "./result-pending.js";
 import tablesMissing from "./tables-missing.js";
 import targetMissing from "./target-missing.js";
 import themePlaceholder from "./theme-placeholder.js";
+import timescaleInText from "./timescale-in-text.js";
 import timescaleUnparsed from "./timescale-unparsed.js";
 import trackedChanges from "./tracked-changes.js";
 import unitMismatch from "./unit-mismatch.js";
+import unitMissing from "./unit-missing.js";
 import unrecognisedContent from "./unrecognised-content.js";
 import type { Rule } from "../rule.js";
 
@@ -57,11 +59,13 @@ export const RULES: readonly Rule[] = [
   ragUnjudged,
   ratingTrendMismatch,
   unitMismatch,
+  unitMissing,
   targetMissing,
   resultNotReported,
   resultPending,
   polarityUnknown,
   timescaleUnparsed,
+  timescaleInText,
   actionOverdue,
   htmlResidue,
 ];

@@ -7,6 +7,7 @@ export default defineRule({
   description: "One file mixing financial years or quarters",
   docs: `A quarterly file holds the updates of one quarter of one financial year. An update headed with another year or quarter was usually copied from an earlier file and not brought up to date.
 Example: HM-1a is headed 2008/09 Quarter 1, but the other 9 updates in this file are 2008/09 Quarter 2
+Quiet: when every update of the file has the same year and quarter, and for updates in different files (each file is one quarter's).
 Fix: correct the heading (and the figures, if they are last quarter's).`,
   check({ report }) {
     const periods = new Map<string, number>();

@@ -7,6 +7,7 @@ export default defineRule({
   description: "A rating told by the cell's colour alone",
   docs: `A RAG cell that is only shaded loses its rating when the document is printed in black and white, copied as text, or read by a screen reader. lsp-report reads the colour, but people may not.
 Example: NI 187: rated Amber by the cell's colour (#FFC000) alone
+Quiet: when the rating is written in the cell (coloured or not), and for a cell with no colour.
 Fix: write the rating in the cell as well.`,
   check({ priority }) {
     const drafts: Draft[] = [];

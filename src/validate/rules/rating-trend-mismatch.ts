@@ -13,6 +13,7 @@ export default defineRule({
   description: "A rating that moved one way from the previous quarter while the result moved the other",
   docs: `When the previous quarter of the same year is among the inputs, each indicator's rating is compared with its rating then: a rating raised while the result got worse (or lowered while it got better) needs a word of explanation. Cumulative year-to-date counts are compared as year-end projections.
 Example: NI 141: rated Green, up from Amber in Q1, but the result worsened by 3.5%, from 73.5% in Q1 to 70.91% in Q2 (higher is better, from the indicator catalogue)
+Quiet: when the previous quarter of the same year is not among the inputs, when either quarter has no rating, when the rating did not change, when the results cannot be compared (no figure, different units), and when rating and result moved the same way.
 Fix: check the rating; explain the change in the comments.`,
   check({ reports, config }) {
     const index = updatesByPriority(reports);

@@ -24,6 +24,7 @@ export default defineRule({
   description: "A malformed reference, an unknown theme code, or a code that does not match the heading's theme",
   docs: `A reference is a theme code, the outcome number and the priority letter: HM-1a, TP-2b, HW-3b. The code must be a known theme (HM Harmonious Communities, TP Thriving Places, HW Health and Wellbeing, …; add your own under "themes" in lsp-report.config.json) and must match the theme the heading names.
 Example: reference HM-2a has theme code HM (Harmonious Communities) but the heading says Thriving Places
+Quiet: for a reference written in the standard form (theme code, hyphen, outcome number, priority letter: HM-1a) whose theme code is known and agrees with the heading; a heading that still says the template's placeholder is theme-placeholder's.
 Fix: correct the reference or the heading.`,
   check({ priority, config }) {
     if (!priority.reference) {

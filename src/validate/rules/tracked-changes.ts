@@ -17,6 +17,7 @@ export default defineRule({
   description: "A Word document that still has unaccepted tracked changes",
   docs: `lsp-report reads a document as if every tracked change were accepted, but other readers may see the deletions and insertions, or the version before them. A submitted update should have its changes accepted or rejected.
 Example: 2 unaccepted tracked changes in this update: inserted "Amber"; deleted "Red"
+Quiet: for documents whose changes were all accepted or rejected, and for .doc, HTML and text files (they carry no tracked changes lsp-report can see).
 Fix: in Word, Review › Accept (or Reject) all changes, and save.`,
   check({ report }) {
     const notices = report.notices.filter((notice) => notice.code === "tracked-changes");

@@ -7,6 +7,7 @@ export default defineRule({
   description: "A table (or rows) that matches no known layout of an update",
   docs: `Tables are recognised by their header text (PI Ref, Definition, Target…; Key Actions, Timescale…). A table whose headers match none of the known layouts is kept aside, not read into records: its indicators or actions are missing from the output.
 Example: a table that matches no known layout: "Measure | Q1 | Q2 | Q3" (check its header row)
+Quiet: for every table whose header row matches a known layout (or a synonym, or a header mapped in the configuration's "headers"), for loose paragraphs and captions ("TP 2a - Creating safer environment…"), and for empty rows.
 Fix: use the template's headers, or tell the lsp-report maintainers about the new layout.`,
   check({ report }) {
     const drafts: Draft[] = [];
