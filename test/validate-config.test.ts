@@ -343,6 +343,12 @@ describe("lsp-report rules", () => {
     const run = await runCli(["rules", "nope"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe('lsp-report: no rule "nope" (lsp-report rules lists them)\n');
+    expect(run.stderr).toBe('lsp-report: no rule "nope"; lsp-report rules lists them\n');
+  });
+
+  it("suggests the nearest rule id for a mistyped one", async () => {
+    const run = await runCli(["rules", "rag-mismach"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^lsp-report: no rule "rag-mismach" \(did you mean rag-mismatch\?\)/);
   });
 });

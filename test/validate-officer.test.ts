@@ -121,7 +121,7 @@ describe("quiet where nothing is wrong", () => {
 /**
  * What each rule's finding states about the place it points to. Two findings on one place (an
  * update's heading, an indicator's row, an action's row) must not state the same fact.
- * field-missing states a different fact for each field it names.
+ * A rule that names the field it is about (field-missing, html-residue) states a fact per field.
  */
 const STATES: Record<string, string[]> = {
   "input-unreadable": ["file unreadable"],
@@ -170,7 +170,7 @@ const VARIANTS: [name: string, text: string][] = [
   ["NI 187 result a rate", setCell(Q2, 234, 5, "3.35 per 1,000 population")],
   ["NI 187 result and target deleted", setCell(setCell(Q2, 234, 5, ""), 234, 4, "")],
   ["NI 187 result 'Awaiting data'", setCell(Q2, 234, 5, "Awaiting data")],
-  ["NI 187 Green&nbsp;", setCell(Q2, 234, 6, "Green&nbsp;")],
+  ["NI 187 Green&nbsp; typed", setCell(setCell(Q2, 234, 6, "Green&amp;nbsp;"), 234, 7, "No concerns &lt;br&gt;")],
   ["TP-1d overall Green", setCell(Q2, 225, 3, "Green")],
   ["NI 7 rating deleted", setCell(Q2, 77, 6, "")],
   ["NI 7 with a result", setCell(Q2, 77, 5, "17.2%")],
@@ -194,7 +194,7 @@ describe("meta: no two findings on one place say the same thing", () => {
     const repeated: string[] = [];
     for (const finding of findings) {
       const place = JSON.stringify([finding.reference, finding.indicator, finding.measure, finding.location]);
-      const facts = STATES[finding.rule].map((fact) => (finding.rule === "field-missing" ? `${fact}: ${finding.data?.field}` : fact));
+      const facts = STATES[finding.rule].map((fact) => (finding.data?.field !== undefined ? `${fact}: ${finding.data.field}` : fact));
       for (const fact of facts) {
         const key = `${place} ${fact}`;
         const earlier = seen.get(key);
@@ -209,5 +209,83 @@ describe("meta: no two findings on one place say the same thing", () => {
 describe("meta: every rule's docs say when it stays quiet", () => {
   it.each(RULES.map((rule) => [rule.id, rule.docs] as const))("%s", (_, docs) => {
     expect(docs).toMatch(/\nQuiet: \S.{20,}/);
+  });
+});
+
+describe("references as written", () => {
+  const heading = (text: string, line: number, reference: string, typed: string) => {
+    const lines = text.split("\n");
+    if (!lines[line - 1].includes(reference)) throw new Error(`line ${line} has no ${reference}`);
+    lines[line - 1] = lines[line - 1].replace(reference, typed);
+    return lines.join("\n");
+  };
+
+  it.each([
+    ["HM1a", 3, "HM-1a", "HM-1a"],
+    ["HM 1a", 3, "HM-1a", "HM-1a"],
+    ["TP-01d", 221, "TP-1d", "TP-1d"],
+  ])("%s: read as the standard form, kept as written, and reference-invalid warns", async (typed, line, written, standard) => {
+    const text = heading(Q2, line, written, typed);
+    const report = await parseBytes(Buffer.from(text, "utf8"), "q2.txt");
+    expect(report.priorities.find((priority) => priority.location.line === line)).toMatchObject({ reference: standard, referenceRaw: typed });
+    const found = (await findingsOf(["q2.txt", text])).filter((finding) => finding.rule === "reference-invalid");
+    expect(found).toEqual([expect.objectContaining({ severity: "warning", reference: standard, location: { line }, data: { written: typed, standard } })]);
+  });
+
+  it.each([
+    ["TP-Id", "TP-1d"],
+    ["TO-1d", "TP-1d"],
+  ])("%s under a Thriving Places heading: an error quoting it, suggesting %s", async (typed, suggestion) => {
+    const found = (await findingsOf(["q2.txt", heading(Q2, 221, "TP-1d", typed)])).filter((finding) => finding.rule === "reference-invalid");
+    expect(found).toEqual([expect.objectContaining({ severity: "error", location: { line: 221 }, data: expect.objectContaining({ written: typed, suggestion }) })]);
+  });
+
+  it("the seeds' references are all in the standard form", async () => {
+    const findings = await findingsOf(["q2.txt", Q2], ["q4.txt", Q4]);
+    expect(findings.filter((finding) => finding.rule === "reference-invalid")).toEqual([]);
+  });
+
+  it("a configured severity wins over the lesser one of a non-standard form", async () => {
+    const reports = [await parseBytes(Buffer.from(heading(Q2, 3, "HM-1a", "HM1a"), "utf8"), "q2.txt")];
+    expect(validate(reports, { rules: { "reference-invalid": "error" } }).find((finding) => finding.rule === "reference-invalid")?.severity).toBe("error");
+  });
+});
+
+describe("markup typed into cells", () => {
+  // The Word-style HTML rendering of Q2, with TP-1d's cells typed as people paste them from web forms.
+  const HTML = readFileSync("fixtures/html/q2-2008-09.html", "utf8").split("\n");
+  function typed(edits: [line: number, from: string, to: string][]): string {
+    const lines = [...HTML];
+    for (const [line, from, to] of edits) {
+      if (!lines[line - 1].includes(from)) throw new Error(`line ${line} has no ${from}`);
+      lines[line - 1] = lines[line - 1].replace(from, to);
+    }
+    return lines.join("\n");
+  }
+  const html = typed([
+    [1233, ">Red<", ">Red&amp;nbsp;<"], // TP-1d's overall rating: "Red&nbsp;" as text
+    [1258, "&nbsp;", "Green&amp;nbsp;"], // NI 187's RAG cell: "Green&nbsp;" as text
+    [1259, "No concerns with data", "No concerns&lt;br&gt;with data"], // a "<br>" typed as text
+  ]);
+
+  it("reads the value without the markup and says, cell by cell, what was there (the overall rating too)", async () => {
+    const report = await parseBytes(Buffer.from(html, "utf8"), "q2.html");
+    const tp1d = report.priorities.find((priority) => priority.reference === "TP-1d")!;
+    expect(tp1d).toMatchObject({ overallRating: "Red", overallRatingRaw: "Red&nbsp;" });
+    expect(tp1d.indicators[0]).toMatchObject({ rag: "Green", ragRaw: "Green&nbsp;", ragFromFill: false });
+    const findings = validate([report]).filter((finding) => finding.reference === "TP-1d");
+    const residue = findings.filter((finding) => finding.rule === "html-residue").map((finding) => [finding.indicator, finding.data?.field, finding.data?.markup]);
+    expect(residue).toEqual([
+      [null, "overall rating", "&nbsp;"],
+      ["NI 187", "RAG", "&nbsp;"],
+      ["NI 187", "data quality", "<br>"],
+    ]);
+    // Read as Green, NI 187 is judged: 3.35% against 3% (lower is better) is Red.
+    expect(findings.filter((finding) => finding.rule.startsWith("rag-")).map((finding) => finding.rule)).toEqual(["rag-mismatch"]);
+  });
+
+  it("the renderings of the seeds carry no markup as text", async () => {
+    const report = await parseBytes(readFileSync("fixtures/html/q2-2008-09.html"), "q2.html");
+    expect(validate([report]).filter((finding) => finding.rule === "html-residue")).toEqual([]);
   });
 });

@@ -132,7 +132,7 @@ export function csvColumns(kind: RecordKind): string[] {
     latestQuarter: null, provisional: false, expected: null, change: null, earlier: [], note: null,
   };
   const priority: Priority = {
-    reference: "", themeCode: null, theme: null, headingTheme: "", themePlaceholder: false, year: "", quarter: 1, title: "",
+    reference: "", referenceRaw: "", themeCode: null, theme: null, headingTheme: "", themePlaceholder: false, year: "", quarter: 1, title: "",
     leadOfficer: "", organisation: "", overallRating: null, overallRatingRaw: "", overallRatingFill: null, directionOfTravel: null,
     directionRaw: "", hasDirectionColumn: false, assessment: "", indicators: [], actions: [], contributors: [], unrecognised: [], location: {},
   };

@@ -10,8 +10,16 @@ export interface Heading {
   headingTheme: string;
   year: string;
   quarter: number;
-  /** Normalised reference (HM-1a), or "" when the heading names none. */
+  /** Normalised reference (HM-1a), or "" when the heading names none that can be read. */
   reference: string;
+  /** The reference as written ("HM1a", "TP-Id"), or "" when the heading names none. */
+  referenceRaw: string;
+}
+
+/** A reference as written, and its standard form ("" when it cannot be read as one). */
+export interface WrittenReference {
+  reference: string;
+  raw: string;
 }
 
 /** "<Theme> 2008/09 Quarter 2 Performance Update"; also "Quarter Two", "Second Quarter", "Q2 (July - September)". */
@@ -22,16 +30,21 @@ const REFERENCE = /\b([A-Z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([a-z])\b/;
 
 export const THEME_PLACEHOLDER = /^leeds strategic plan theme$/i;
 
-/** "TP 2a", "tp-2A", "TP2a" → "TP-2a". */
+/** "TP 2a", "tp-2A", "TP2a", "TP-01d" → "TP-2a", "TP-1d": the standard form (reference-invalid says when it differs from the written one). */
 export function normaliseReference(text: string): string | null {
   const match = REFERENCE.exec(text.trim().replace(/^reference[:\s]*/i, ""));
   if (!match) {
     const loose = /\b([A-Za-z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([A-Za-z])\b/.exec(text);
     if (!loose) return null;
-    return `${loose[1].toUpperCase()}-${loose[2]}${loose[3].toLowerCase()}`;
+    return `${loose[1].toUpperCase()}-${Number(loose[2])}${loose[3].toLowerCase()}`;
   }
-  return `${match[1]}-${match[2]}${match[3]}`;
+  return `${match[1]}-${Number(match[2])}${match[3]}`;
 }
+
+/** The standard form of a reference: theme code, hyphen, outcome number without a leading zero, priority letter. */
+export const STANDARD_REFERENCE = /^([A-Z]{2,4})-([1-9]\d?)([a-z])$/;
+
+const written = (raw: string): WrittenReference => ({ reference: normaliseReference(raw) ?? "", raw: raw.trim() });
 
 function financialYear(start: string, end: string): string {
   return `${start}/${end.slice(-2)}`;
@@ -46,22 +59,29 @@ export function matchHeading(row: GridRow): Heading | null {
   if (!match) return null;
   const [, theme, start, end, number, ordinal] = match;
   const quarter = number ?? ordinal;
-  return {
+  const result: Heading = {
     headingTheme: theme.trim(),
     year: financialYear(start, end),
     quarter: QUARTER_WORDS[quarter.toLowerCase()] ?? Number(quarter),
-    reference: referenceInRow(row) ?? "",
+    reference: "",
+    referenceRaw: "",
   };
+  const found = referenceInRow(row);
+  if (found) Object.assign(result, { reference: found.reference, referenceRaw: found.raw });
+  return result;
 }
 
-/** The reference in a heading row: the cell after a "Reference" cell, or a cell that is only a reference. */
-export function referenceInRow(row: GridRow): string | null {
+/**
+ * The reference in a heading row: the cell after a "Reference" cell (kept as written even when
+ * it cannot be read: "TP-Id"), or a cell that is only a reference.
+ */
+export function referenceInRow(row: GridRow): WrittenReference | null {
   const cells = row.cells.map((cell) => cell.trim()).filter(Boolean);
   const labelIndex = cells.findIndex((cell) => /^reference\b/i.test(cell));
   if (labelIndex >= 0) {
     const inLabel = cells[labelIndex].replace(/^reference[:\s]*/i, "");
-    if (inLabel) return normaliseReference(inLabel);
-    if (cells[labelIndex + 1]) return normaliseReference(cells[labelIndex + 1]);
+    if (inLabel) return written(inLabel);
+    if (cells[labelIndex + 1] && cells[labelIndex + 1].length <= 20) return written(cells[labelIndex + 1]);
   }
   for (const cell of cells.slice(1)) {
     const reference = bareReference(cell);
@@ -71,8 +91,8 @@ export function referenceInRow(row: GridRow): string | null {
 }
 
 /** A cell that is only a reference ("TP-1a", "TP 1a"), or null. */
-export function bareReference(cell: string): string | null {
-  return /^[A-Za-z]{2,4}\s*[-–.]?\s*\d{1,2}\s*[A-Za-z]$/.test(cell.trim()) ? normaliseReference(cell) : null;
+export function bareReference(cell: string): WrittenReference | null {
+  return /^[A-Za-z]{2,4}\s*[-–.]?\s*\d{1,2}\s*[A-Za-z]$/.test(cell.trim()) ? written(cell) : null;
 }
 
 export interface ThemeInfo {

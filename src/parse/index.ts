@@ -25,6 +25,7 @@ function newPriority(heading: Heading, row: GridRow, options: ParseOptions): Pri
   const theme = resolveTheme(heading.headingTheme, heading.reference, options.themes);
   return {
     reference: heading.reference,
+    referenceRaw: heading.referenceRaw,
     themeCode: theme.code,
     theme: theme.name,
     headingTheme: heading.headingTheme,
@@ -93,12 +94,13 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
     const heading = matchHeading(row);
     if (heading) {
       // A heading whose reference sits in the next row or two (a heading split over cells or lines).
-      for (let look = i + 1; !heading.reference && look < Math.min(rows.length, i + 3); look++) {
+      for (let look = i + 1; !heading.referenceRaw && look < Math.min(rows.length, i + 3); look++) {
         const cells = filledCells(rows[look]);
         // "Reference | TP-1a" on a row of its own, or the reference alone (one cell per line).
         const reference = cells.length === 1 ? bareReference(cells[0]) : cells.length === 2 ? referenceInRow(rows[look]) : null;
         if (reference) {
-          heading.reference = reference;
+          heading.reference = reference.reference;
+          heading.referenceRaw = reference.raw;
           i = look;
         }
       }

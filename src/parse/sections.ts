@@ -2,12 +2,18 @@
  * Data rows to records, one function per kind of table. Cells are read by the role of their
  * column (see headers.ts), so the order and wording of the columns do not matter.
  */
-import type { Action, Cells, Indicator, Location, Priority, Rating, Target } from "../schema/records.js";
+import type { Action, Cells, Indicator, Location, Priority, Rating, Result, Target } from "../schema/records.js";
 import type { GridRow } from "./grid.js";
 import type { Section } from "./headers.js";
 import { parseDirection, parseRating, ratingFromFill, splitRatingAndFigure } from "./rag.js";
 import { parseTimescale } from "./timescale.js";
 import { parseResult, parseTarget, parseValue } from "./values.js";
+import { withoutTypedMarkup as clean } from "./residue.js";
+
+/** Figures read from the text without typed markup, the raw text kept as written. */
+const valueOf = (text: string) => ({ ...parseValue(clean(text)), raw: text.trim() });
+const targetOf = (text: string, year: string) => ({ ...parseTarget(clean(text), year), raw: text.trim() });
+const resultOf = (text: string, kind: Result["kind"]) => ({ ...parseResult(clean(text), kind), raw: text.trim() });
 
 interface RoleCells {
   /** Text of each role, the cells of one role joined by line breaks. */
@@ -57,7 +63,7 @@ function cellsByRole(section: Section, row: GridRow): RoleCells {
 
 /** A rating from the text, else from the cell's colour. */
 function ratingOf(text: string, fill: string | undefined): { rating: Rating | null; fromFill: boolean } {
-  const fromText = parseRating(text);
+  const fromText = parseRating(clean(text));
   if (fromText) return { rating: fromText, fromFill: false };
   const fromColour = fill ? ratingFromFill(fill) : null;
   return { rating: fromColour, fromFill: fromColour !== null };
@@ -73,7 +79,7 @@ export function fillPriority(priority: Priority, section: Section, row: GridRow)
   priority.overallRatingFill = fill.overallRating ?? null;
   priority.overallRating = ratingOf(priority.overallRatingRaw, fill.overallRating).rating;
   priority.directionRaw = text.direction ?? "";
-  priority.directionOfTravel = parseDirection(priority.directionRaw);
+  priority.directionOfTravel = parseDirection(clean(priority.directionRaw));
 }
 
 /** "2008/09 Target" → 2008/09; a bare "Target" is the report's own year. */
@@ -98,7 +104,7 @@ function withoutRole(at: Cells, role: string): Cells {
 
 export function addIndicator(priority: Priority, section: Section, row: GridRow): void {
   const { text, fill, at } = cellsByRole(section, row);
-  const ref = (text.ref ?? "").replace(/[:.\s]+$/, "").trim();
+  const ref = clean(text.ref ?? "").replace(/[:.\s]+$/, "").trim();
   const previous = priority.indicators[priority.indicators.length - 1];
   const hasValues = VALUE_ROLES.some((role) => text[role]);
 
@@ -117,22 +123,22 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
 
   const targets: Target[] = section.columns
     .filter((column) => column.role === "target")
-    .map((column) => ({ ...parseTarget(row.cells[column.index]?.trim() ?? "", targetYear(column.header, priority.year)), location: cellAt(section, row, column.index) }));
+    .map((column) => ({ ...targetOf(row.cells[column.index] ?? "", targetYear(column.header, priority.year)), location: cellAt(section, row, column.index) }));
   const resultColumn = section.columns.find((column) => column.role === "result");
   const kind = isYearEnd(resultColumn?.header ?? "", priority.quarter) ? "year-end" : "year-to-date";
   const ragText = text.rag ?? "";
-  const both = parseRating(ragText) ? null : splitRatingAndFigure(ragText);
+  const both = parseRating(clean(ragText)) ? null : splitRatingAndFigure(clean(ragText));
   const rating = both ? { rating: both.rating, fromFill: false } : ratingOf(ragText, fill.rag);
-  const forecast = both ? parseValue(both.figure) : !rating.rating || rating.fromFill ? parseValue(ragText) : null;
+  const forecast = both ? parseValue(both.figure) : !rating.rating || rating.fromFill ? valueOf(ragText) : null;
 
   const indicator: Indicator = {
     ref: ref || (previous?.ref ?? ""),
     measure: null,
     definition: text.definition ?? "",
     comments: text.comments ?? "",
-    baseline: parseValue(text.baseline ?? ""),
+    baseline: valueOf(text.baseline ?? ""),
     targets,
-    result: parseResult(text.result ?? "", kind),
+    result: resultOf(text.result ?? "", kind),
     rag: rating.rating,
     ragRaw: ragText,
     ragFill: fill.rag ?? null,
@@ -178,7 +184,7 @@ export function addAction(priority: Priority, section: Section, row: GridRow): v
   }
   if (!ACTION_TEXT_ROLES.some((role) => text[role])) return;
 
-  const timescale = parseTimescale(text.timescale ?? "", { year: priority.year, quarter: priority.quarter });
+  const timescale = { ...parseTimescale(clean(text.timescale ?? ""), { year: priority.year, quarter: priority.quarter }), raw: (text.timescale ?? "").trim() };
   if (timescale.kind === "as-above" && previous) {
     timescale.due = previous.timescale.due;
     timescale.dates = [...previous.timescale.dates];

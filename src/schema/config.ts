@@ -45,7 +45,8 @@ export type Config = z.infer<typeof Config>;
 
 export type ConfigCheck = { ok: true; config: Config } | { ok: false; problem: string };
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate nearest a mistyped word (at most three edits away), for "did you mean …?". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, index) => index);
     for (let i = 1; i <= a.length; i++) {

@@ -169,6 +169,7 @@ export const Unrecognised = z.object({
 
 export const Priority = z.object({
   reference: z.string().describe("Theme code + outcome number + priority letter, e.g. HM-1a"),
+  referenceRaw: z.string().describe("The reference as written in the heading, e.g. 'HM1a' or 'TP-Id'; '' when the heading has none"),
   themeCode: z.string().nullable(),
   theme: z.string().nullable().describe("Theme name: from the heading, or from the reference's code when the heading is a placeholder"),
   headingTheme: z.string().describe("The theme words of the heading as written"),

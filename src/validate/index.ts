@@ -37,11 +37,12 @@ export function severityOf(ruleId: string, config: ResolvedConfig): Severity | "
   return config.rules[ruleId] ?? findRule(ruleId)?.severity ?? "error";
 }
 
-function toFinding(ruleId: string, severity: Severity, report: Report, priority: Priority | undefined, draft: Draft): Finding {
+function toFinding(ruleId: string, severity: Severity, report: Report, priority: Priority | undefined, draft: Draft, config: ResolvedConfig): Finding {
   const about = draft.priority ?? priority;
   const finding: Finding = {
     rule: ruleId,
-    severity,
+    // A draft's lesser severity stands unless the configuration sets the rule's.
+    severity: draft.severity && config.rules[ruleId] === undefined ? draft.severity : severity,
     message: draft.message,
     source: report.source.path,
     reference: about?.reference ?? null,
@@ -100,13 +101,13 @@ export function validate(reports: Report[], config: Config | ResolvedConfig = {}
     if (rule.scope === "priority") {
       for (const report of reports) {
         for (const priority of report.priorities) {
-          for (const draft of rule.check({ report, priority, config: resolved, judge: judgeOnce })) byReport.get(report)!.push(toFinding(rule.id, severity, report, priority, draft));
+          for (const draft of rule.check({ report, priority, config: resolved, judge: judgeOnce })) byReport.get(report)!.push(toFinding(rule.id, severity, report, priority, draft, resolved));
         }
       }
     } else if (rule.scope === "report") {
-      for (const report of reports) for (const draft of rule.check({ report, config: resolved })) byReport.get(report)!.push(toFinding(rule.id, severity, report, undefined, draft));
+      for (const report of reports) for (const draft of rule.check({ report, config: resolved })) byReport.get(report)!.push(toFinding(rule.id, severity, report, undefined, draft, resolved));
     } else if (rule.scope === "inputs") {
-      for (const draft of rule.check({ reports, config: resolved, judge: judgeOnce })) byReport.get(draft.report)?.push(toFinding(rule.id, severity, draft.report, undefined, draft));
+      for (const draft of rule.check({ reports, config: resolved, judge: judgeOnce })) byReport.get(draft.report)?.push(toFinding(rule.id, severity, draft.report, undefined, draft, resolved));
     }
   }
   return [...byReport.values()].flatMap(inReadingOrder);

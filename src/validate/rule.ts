@@ -30,6 +30,8 @@ export interface Draft {
   data?: FindingData;
   /** For report and inputs rules: the update the finding concerns (priority rules: their own). */
   priority?: Priority;
+  /** A lesser severity for a lesser case of the rule (a reference readable but not in the standard form); the configuration's setting for the rule still wins. */
+  severity?: Severity;
 }
 
 /** A draft from a rule that sees all inputs: it says which input it concerns. */

@@ -1,5 +1,6 @@
 /** `lsp-report rules [id]`: the rules with their severity and description, or one rule in full. */
-import { RULES, findRule } from "../../validate/rules/index.js";
+import { closest } from "../../schema/config.js";
+import { RULES, RULE_IDS, findRule } from "../../validate/rules/index.js";
 import type { CliIo } from "../io.js";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 
@@ -23,7 +24,8 @@ export function runRules(id: string | undefined, options: { json?: boolean }, io
   }
   const rule = findRule(id);
   if (!rule) {
-    io.stderr(`lsp-report: no rule "${id}" (lsp-report rules lists them)\n`);
+    const hint = closest(id, RULE_IDS);
+    io.stderr(`lsp-report: no rule "${id}"${hint ? ` (did you mean ${hint}?)` : ""}; lsp-report rules lists them\n`);
     return EXIT_USAGE;
   }
   if (options.json) {

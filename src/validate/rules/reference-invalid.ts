@@ -1,7 +1,6 @@
-import { themeCodes } from "../../parse/heading.js";
-import { defineRule } from "../rule.js";
-
-const REFERENCE = /^([A-Z]{2,4})-(\d{1,2})([a-z])$/;
+import { STANDARD_REFERENCE, themeCodes } from "../../parse/heading.js";
+import type { Priority } from "../../schema/records.js";
+import { defineRule, type Draft } from "../rule.js";
 
 /** The words that name a theme: "Health & Well-being" → health, wellbeing. */
 const themeWords = (name: string) =>
@@ -17,32 +16,73 @@ export function sameTheme(a: string, b: string): boolean {
   return shorter.length > 0 && shorter.every((word) => longer.some((other) => other.startsWith(word.slice(0, 5)) || word.startsWith(other.slice(0, 5))));
 }
 
+/** The theme code of the theme the heading names, if it is a known one. */
+function headingCode(priority: Priority, codes: Record<string, string>): string | null {
+  const heading = priority.headingTheme.trim();
+  if (!heading || priority.themePlaceholder) return null;
+  return Object.entries(codes).find(([, name]) => sameTheme(heading, name))?.[0] ?? null;
+}
+
+/** Letters typed for digits: "TP-Id" (capital i), "TP-ld", "TP-O1a". */
+const DIGIT_LOOKALIKES: Record<string, string> = { I: "1", l: "1", i: "1", "|": "1", O: "0", o: "0" };
+
+/**
+ * The nearest valid reference to a mistyped one, under the heading's theme: "TP-Id" → TP-1d,
+ * "TO-1d" under a Thriving Places heading → TP-1d. Null when nothing sensible is near.
+ */
+export function nearestReference(raw: string, code: string | null): string | null {
+  const match = /^\s*([A-Za-z]{2,4})\s*[-–.]?\s*([0-9Iil|Oo]{1,2})\s*([A-Za-z])\s*$/.exec(raw);
+  if (!match) return null;
+  const digits = [...match[2]].map((char) => DIGIT_LOOKALIKES[char] ?? char).join("");
+  const number = Number(digits);
+  if (!Number.isInteger(number) || number < 1) return null;
+  return `${code ?? match[1].toUpperCase()}-${number}${match[3].toLowerCase()}`;
+}
+
+const EXAMPLE = "a theme code, outcome number and priority letter such as HM-1a";
+
 export default defineRule({
   id: "reference-invalid",
   severity: "error",
   scope: "priority",
-  description: "A malformed reference, an unknown theme code, or a code that does not match the heading's theme",
-  docs: `A reference is a theme code, the outcome number and the priority letter: HM-1a, TP-2b, HW-3b. The code must be a known theme (HM Harmonious Communities, TP Thriving Places, HW Health and Wellbeing, …; add your own under "themes" in lsp-report.config.json) and must match the theme the heading names.
-Example: reference HM-2a has theme code HM (Harmonious Communities) but the heading says Thriving Places
-Quiet: for a reference written in the standard form (theme code, hyphen, outcome number, priority letter: HM-1a) whose theme code is known and agrees with the heading; a heading that still says the template's placeholder is theme-placeholder's.
+  description: "A reference that cannot be read, is not in the standard form, has an unknown theme code, or does not match the heading's theme",
+  docs: `A reference is a theme code, a hyphen, the outcome number and the priority letter: HM-1a, TP-2b, HW-3b. The code must be a known theme (HM Harmonious Communities, TP Thriving Places, HW Health and Wellbeing, …; add your own under "themes" in lsp-report.config.json) and must match the theme the heading names. A reference written another way that can still be read ("HM1a", "HM 1a", "TP-01d") is reported as a warning quoting it with its standard form (it is read as that form, so the update is still checked and matched across quarters); one that cannot be read, or whose theme code is wrong, is an error, with the nearest valid reference under the heading's theme as a suggestion ("TP-Id" → TP-1d, "TO-1d" under a Thriving Places heading → TP-1d).
+Example: reference "TO-1d": theme code TO is not a known theme; the heading says Thriving Places (TP): did you mean TP-1d?
+Quiet: for a reference in the standard form whose known theme code agrees with the heading (or with no heading theme to compare, as under the template's placeholder: see theme-placeholder).
 Fix: correct the reference or the heading.`,
   check({ priority, config }) {
-    if (!priority.reference) {
-      return [{ message: "no reference in the heading (a theme code, outcome number and priority letter such as HM-1a)", location: priority.location }];
-    }
-    const match = REFERENCE.exec(priority.reference);
-    if (!match) {
-      return [{ message: `reference "${priority.reference}" is not a theme code, outcome number and priority letter such as HM-1a`, location: priority.location }];
-    }
     const codes = themeCodes(config.themes);
+    const fromHeading = headingCode(priority, codes);
+    const raw = priority.referenceRaw?.trim() ?? priority.reference;
+    const location = priority.location;
+    const unreadable = (): Draft[] => {
+      const nearest = nearestReference(raw, fromHeading);
+      const hint = nearest && nearest !== raw ? `; did you mean ${nearest}?` : "";
+      return [{ message: `reference "${raw}" is not ${EXAMPLE}${hint}`, location, data: { written: raw, suggestion: nearest } }];
+    };
+    if (!priority.reference) {
+      if (!raw) return [{ message: `no reference in the heading (${EXAMPLE})`, location }];
+      return unreadable();
+    }
+    const match = STANDARD_REFERENCE.exec(priority.reference);
+    if (!match) return unreadable();
+    const drafts: Draft[] = [];
     const name = codes[match[1]];
     if (!name) {
-      return [{ message: `reference ${priority.reference}: theme code ${match[1]} is not a known theme (known: ${Object.keys(codes).join(", ")}); add it under "themes" in lsp-report.config.json`, location: priority.location }];
+      const nearest = fromHeading ? nearestReference(priority.reference, fromHeading) : null;
+      const hint = nearest
+        ? `; the heading says ${priority.headingTheme.trim()} (${fromHeading}): did you mean ${nearest}?`
+        : ` (known: ${Object.keys(codes).join(", ")}); if it is a theme of your plan, add it under "themes" in lsp-report.config.json`;
+      return [{ message: `reference "${raw}": theme code ${match[1]} is not a known theme${hint}`, location, data: { written: raw, code: match[1], suggestion: nearest } }];
     }
     const heading = priority.headingTheme.trim();
     if (!priority.themePlaceholder && heading && !sameTheme(heading, name)) {
-      return [{ message: `reference ${priority.reference} has theme code ${match[1]} (${name}) but the heading says ${heading}`, location: priority.location, data: { code: match[1], heading } }];
+      const nearest = fromHeading ? nearestReference(priority.reference, fromHeading) : null;
+      return [{ message: `reference ${priority.reference} has theme code ${match[1]} (${name}) but the heading says ${heading}${nearest ? `; did you mean ${nearest}?` : ""}`, location, data: { code: match[1], heading, suggestion: nearest } }];
     }
-    return [];
+    if (raw && raw !== priority.reference) {
+      drafts.push({ message: `reference "${raw}" is not in the standard form: write ${priority.reference}`, location, severity: "warning", data: { written: raw, standard: priority.reference } });
+    }
+    return drafts;
   },
 });
