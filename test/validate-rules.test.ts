@@ -309,7 +309,7 @@ const CASES: Case[] = [
       docs: () => q2(replaceLine(Q2, 233, "Measure\tDescription\tNotes\tStart\tAim\tSo far\tStatus\tQuality")),
     },
     clean: { how: "TP-1d as written", docs: () => q2() },
-    expected: { line: 233, message: ["no known layout", "Measure | Description | Notes"] },
+    expected: { line: 233, message: ["no known layout", '"Measure", "Description", "Notes"'] },
   },
 ];
 

@@ -35,11 +35,11 @@ export interface CommandContext {
 }
 
 /**
- * The part of the configuration that changes how a document is parsed (today its theme codes).
+ * The part of the configuration that changes how a document is parsed (its theme codes and header mappings).
  * Every path to the parser takes it from here, so no command can parse with less of it.
  */
 export function documentOptions(config: Config, maxUncompressedBytes?: number, docxReader?: DocxReader): DocumentOptions {
-  return { maxUncompressedBytes, docxReader, themes: config.themes };
+  return { maxUncompressedBytes, docxReader, themes: config.themes, headers: config.headers };
 }
 
 /** The context, or null after one line on standard error saying what is wrong. */

@@ -10,32 +10,38 @@ export type SectionKind = "priority" | "indicators" | "actions" | "contributors"
 /** One alias list per column role; the first pattern that matches a header cell wins. */
 type AliasTable = Record<string, RegExp[]>;
 
+/*
+ * The wordings councils use for each field, in their templates and in officers' hands (the
+ * Leeds templates of 2008/09; the "Performance Indicator | RAG Status | Year to date result"
+ * and "Progress to date | Responsible Officer | Deadline" of other councils' trackers). Patterns
+ * match a header after normaliseHeader (lower case, spaces tidied, trailing colon dropped).
+ */
 const PRIORITY_COLUMNS: AliasTable = {
-  title: [/^(?:improvement )?priority$/, /^improvement priority(?: title)?$/, /^title$/],
-  leadOfficer: [/lead officer/, /^lead$/, /accountable officer/],
-  organisation: [/^(?:lead )?organi[sz]ation$/, /^partner$/],
-  overallRating: [/overall (?:progress )?rating/, /progress rating/, /^(?:overall )?rag(?: rating| status)?$/],
-  direction: [/direction of travel/, /^direction$/, /^dot$/, /^trend$/],
+  title: [/^(?:improvement )?priority$/, /^improvement priority(?: title| description)?$/, /^(?:priority )?title$/, /^(?:priority )?outcome$/],
+  leadOfficer: [/lead officer/, /^lead$/, /accountable officer/, /^responsible officer/, /^(?:priority )?lead$/, /^senior responsible officer$/, /^sro$/],
+  organisation: [/^(?:lead )?organi[sz]ations?(?:\(s\))?$/, /^partner$/, /^(?:lead )?agency$/, /^lead partner$/],
+  overallRating: [/overall (?:progress )?rating/, /progress rating/, /^(?:overall )?rag(?: rating| status)?$/, /^overall (?:rag|status)$/, /^(?:overall )?status$/],
+  direction: [/direction of travel/, /^direction$/, /^dot$/, /^trend$/, /^travel$/],
 };
 
 const INDICATOR_COLUMNS: AliasTable = {
-  ref: [/^pi ?ref(?:erence)?$/, /^(?:pi|indicator) (?:ref|no|number|code)$/, /^ref(?:erence)?$/, /^pi$/],
-  definition: [/^definition$/, /^(?:pi |indicator )?(?:definition|description|title|name)$/, /^indicator$/],
-  comments: [/^comments?$/, /^commentary$/, /^notes?$/],
-  baseline: [/^baseline/],
+  ref: [/^pi ?ref(?:erence)?$/, /^(?:pi|ni|kpi|indicator|measure) (?:ref|no|number|code|reference)$/, /^ref(?:erence)?$/, /^(?:pi|ni|kpi)$/, /^(?:performance )?indicator$/, /^measure$/],
+  definition: [/^definition$/, /^(?:pi |indicator |measure )?(?:definition|description|title|name)$/],
+  comments: [/^comments?$/, /^commentary$/, /^notes?$/, /^performance commentary$/, /^explanation$/, /^narrative$/, /^remarks$/],
+  baseline: [/^base ?line/, /^starting point$/],
   target: [/target/],
-  result: [/year to date/, /\bytd\b/, /year end result/, /year ?end/, /outturn/, /^(?:actual|result|performance|latest)/, /result$/, /performance$/],
-  rag: [/^rag/, /^rating$/, /^status$/],
+  result: [/year to date/, /\bytd\b/, /year end result/, /year ?end/, /outturn/, /^(?:actual|result|performance|latest|current)/, /result$/, /performance$/, /to date$/, /^q[1-4] (?:result|figure|performance|actual)$/],
+  rag: [/^rag/, /^(?:performance )?rating$/, /^status$/, /^traffic light/],
   dataQuality: [/data quality/, /^dq$/],
 };
 
 const ACTION_COLUMNS: AliasTable = {
-  progress: [/^(?:improvement priority )?progress/, /^progress as at/, /^achievements?/, /^update$/],
-  actions: [/^key actions?/, /next steps/, /future milestones/, /^actions?$/, /^milestones?$/],
-  risks: [/risk/, /challenges?/, /^issues?$/],
-  officer: [/contributory officer/, /^(?:lead |responsible )?officer/, /^owner$/, /^responsible/, /^lead$/],
-  timescale: [/timescale/, /^deadline/, /^due(?: date)?$/, /^target date$/, /^when$/, /^date$/],
-  other: [/other information/, /^other$/, /^notes?$/, /^comments?$/],
+  progress: [/^(?:improvement priority )?progress/, /^progress as at/, /^achievements?/, /^(?:progress )?update$/],
+  actions: [/^key actions?/, /next steps/, /future milestones/, /^(?:planned )?actions?$/, /^(?:key )?milestones?$/, /^what will be done$/],
+  risks: [/risk/, /challenges?/, /^issues?$/, /^barriers?$/],
+  officer: [/contributory officer/, /^(?:lead |responsible |action )?officers?(?:\(s\))?$/, /^(?:action )?owner$/, /^responsible/, /^lead$/, /^who$/],
+  timescale: [/timescale/, /^deadline/, /^due(?: date)?$/, /^target date$/, /^when$/, /^by when$/, /^date$/, /^completion date$/],
+  other: [/other information/, /^other$/, /^notes?$/, /^comments?$/, /^additional information$/],
 };
 
 const CONTRIBUTOR_COLUMNS: AliasTable = {
@@ -52,6 +58,20 @@ const ALT_CONTRIBUTOR_COLUMNS: AliasTable = {
   engagement: [/how will .*engaged/, /engage/],
 };
 
+/** The fields a header can be mapped onto with "headers" in the configuration (HeaderField in schema/config.ts): table.field. */
+export const HEADER_FIELDS: readonly string[] = [
+  ...Object.keys(PRIORITY_COLUMNS).map((role) => `priority.${role}`),
+  ...Object.keys(INDICATOR_COLUMNS).map((role) => `indicator.${role}`),
+  ...Object.keys(ACTION_COLUMNS).map((role) => `action.${role}`),
+];
+
+/** Header texts mapped onto fields by the user ("So far" → indicator.result), keyed by normalised header. */
+export type HeaderMap = ReadonlyMap<string, string>;
+
+export function headerMap(headers: Record<string, string> | undefined): HeaderMap {
+  return new Map(Object.entries(headers ?? {}).map(([text, field]) => [normaliseHeader(text), field]));
+}
+
 const MAX_HEADER_CELL = 160;
 
 export function normaliseHeader(text: string): string {
@@ -62,9 +82,14 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
-/** The role of a normalised header text in a table. */
-function roleOf(header: string, table: AliasTable): string | null {
+/** The role of a normalised header text in a table: the user's mapping first, then the synonyms. */
+function roleOf(header: string, table: AliasTable, custom?: { map: HeaderMap; table: string }): string | null {
   if (!header) return null;
+  const mapped = custom?.map.get(header);
+  if (mapped) {
+    const [table, role] = mapped.split(".");
+    return table === custom!.table ? role : null;
+  }
   for (const [role, patterns] of Object.entries(table)) {
     if (patterns.some((pattern) => pattern.test(header))) return role;
   }
@@ -80,18 +105,26 @@ export interface Column {
 export interface Section {
   kind: SectionKind;
   columns: Column[];
+  /** Header cells with text that names no field: their columns are not read (unrecognised-content names them). */
+  unplaced: { index: number; header: string }[];
   /** Role of each grid column; an empty header column takes the role of the named column to its left. */
   roleByIndex: (string | null)[];
   headerRow: GridRow;
 }
 
 /** `texts` are the row's cells normalised once (every row is tried against several tables). */
-function columnsOf(row: GridRow, texts: string[], table: AliasTable): Column[] {
+function columnsOf(row: GridRow, texts: string[], table: AliasTable, custom?: { map: HeaderMap; table: string }): Column[] {
   const columns: Column[] = [];
   texts.forEach((text, index) => {
-    const role = roleOf(text, table);
+    const role = roleOf(text, table, custom);
     if (role) columns.push({ role, index, header: row.cells[index].trim() });
   });
+  // "Indicator" or "Measure" names the PI Ref, unless another column does: then it is the definition ("PI Ref | Indicator").
+  const refs = columns.filter((column) => column.role === "ref");
+  if (refs.length > 1 && !columns.some((column) => column.role === "definition")) {
+    const loose = refs.find((column) => /^(?:(?:performance )?indicator|measure)$/.test(normaliseHeader(column.header)));
+    if (loose) loose.role = "definition";
+  }
   return columns;
 }
 
@@ -104,13 +137,14 @@ function sectionFrom(kind: SectionKind, row: GridRow, columns: Column[]): Sectio
     // An empty header cell is what a merged header cell becomes; a named but unknown one is not ours.
     roleByIndex[index] = column ? column.role : cell.trim() === "" ? previous : null;
   });
-  return { kind, columns, roleByIndex, headerRow: row };
+  const unplaced = row.cells.flatMap((cell, index) => (cell.trim() && roleByIndex[index] === null ? [{ index, header: cell.trim() }] : []));
+  return { kind, columns, roleByIndex, unplaced, headerRow: row };
 }
 
 const has = (columns: Column[], role: string) => columns.some((column) => column.role === role);
 
 /** Recognise a header row, or return null. Order matters: contributors before actions. */
-export function recogniseHeader(row: GridRow): Section | null {
+export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map()): Section | null {
   // Header cells are short; a row holding a long text is data (and lower-casing it is costly).
   if (row.cells.some((cell) => cell.length > MAX_HEADER_CELL)) return null;
   const texts = row.cells.map(normaliseHeader);
@@ -120,14 +154,14 @@ export function recogniseHeader(row: GridRow): Section | null {
   if (texts.some((text) => /contributory officers$|contributing organi[sz]ations?/.test(text))) {
     return sectionFrom("contributors", row, columnsOf(row, texts, CONTRIBUTOR_COLUMNS));
   }
-  const indicator = columnsOf(row, texts, INDICATOR_COLUMNS);
+  const indicator = columnsOf(row, texts, INDICATOR_COLUMNS, { map: custom, table: "indicator" });
   if (has(indicator, "ref") && indicator.length >= 3 && (has(indicator, "target") || has(indicator, "result") || has(indicator, "baseline"))) {
     return sectionFrom("indicators", row, indicator);
   }
-  const action = columnsOf(row, texts, ACTION_COLUMNS);
+  const action = columnsOf(row, texts, ACTION_COLUMNS, { map: custom, table: "action" });
   if (has(action, "progress") && action.length >= 3) return sectionFrom("actions", row, action);
   if (has(action, "actions") && has(action, "timescale") && action.length >= 3) return sectionFrom("actions", row, action);
-  const priority = columnsOf(row, texts, PRIORITY_COLUMNS);
+  const priority = columnsOf(row, texts, PRIORITY_COLUMNS, { map: custom, table: "priority" });
   if (has(priority, "title") && priority.length >= 2) return sectionFrom("priority", row, priority);
   return null;
 }

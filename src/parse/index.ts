@@ -7,14 +7,24 @@
 import type { ReadDocument } from "../model/blocks.js";
 import type { Location, Priority, Report, Unrecognised } from "../schema/records.js";
 import { filledCells, isEmptyRow, toGridRows, type GridRow } from "./grid.js";
-import { isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
+import { headerMap, isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
 import { bareReference, matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
 import { addAction, addContributors, addIndicator, fillPriority } from "./sections.js";
 
 export interface ParseOptions {
   /** Extra theme codes, e.g. { "CU": "Culture" }. */
   themes?: Record<string, string>;
+  /** Header texts of other templates mapped onto fields, e.g. { "So far": "indicator.result" }. */
+  headers?: Record<string, string>;
 }
+
+const TABLE_NAMES: Record<Section["kind"], string> = {
+  priority: "Improvement Priority",
+  indicators: "PI",
+  actions: "action",
+  contributors: "contributors",
+  "contributors-alt": "contributors",
+};
 
 type State =
   | { kind: "none" }
@@ -86,6 +96,7 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
   let priority: Priority | null = null;
   let state: State = { kind: "none" };
   const lastUnrecognisedBlock = { value: -1 };
+  const customHeaders = headerMap(options.headers);
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -110,8 +121,12 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
       continue;
     }
 
-    const header = recogniseHeader(row);
+    const header = recogniseHeader(row, customHeaders);
     if (header) {
+      // Named header cells that match no field: their columns are not read, and the user is told which.
+      for (const cell of header.unplaced) {
+        (priority?.unrecognised ?? report.unrecognised).push({ kind: "column", text: `${TABLE_NAMES[header.kind]} table: ${cell.header}`, location: row.location });
+      }
       state = { kind: "table", section: header, block: row.block, seenData: false, external: false };
       if (priority && header.kind === "priority") {
         priority.hasDirectionColumn = header.columns.some((column) => column.role === "direction");

@@ -20,6 +20,14 @@ const IndicatorSetting = MeasureSetting.extend({
 }).strict();
 export type IndicatorSetting = z.infer<typeof IndicatorSetting>;
 
+/** The fields a header of another template can be mapped onto: table.field (parse/headers.ts knows their usual wordings). */
+export const HeaderField = z.enum([
+  "priority.title", "priority.leadOfficer", "priority.organisation", "priority.overallRating", "priority.direction",
+  "indicator.ref", "indicator.definition", "indicator.comments", "indicator.baseline", "indicator.target", "indicator.result", "indicator.rag", "indicator.dataQuality",
+  "action.progress", "action.actions", "action.risks", "action.officer", "action.timescale", "action.other",
+]);
+export type HeaderField = z.infer<typeof HeaderField>;
+
 export const RuleSetting = z.enum(["error", "warning", "info", "off"]);
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
@@ -38,6 +46,10 @@ export const Config = z
       .optional()
       .describe("Extra or corrected theme codes, e.g. { \"CU\": \"Culture\" }"),
     rules: z.record(z.string(), RuleSetting).optional().describe("Per rule id: error, warning, info or off"),
+    headers: z
+      .record(z.string().min(1), HeaderField)
+      .optional()
+      .describe("Header texts of other templates mapped onto fields, e.g. { \"So far\": \"indicator.result\", \"Who\": \"action.officer\" } (case and spacing do not matter)"),
   })
   .strict()
   .describe("lsp-report.config.json");
@@ -78,6 +90,11 @@ export function checkConfig(value: unknown, ruleIds: readonly string[]): ConfigC
       const known = path === "" ? Object.keys(Config.shape) : issue.path[0] === "indicators" ? Object.keys(IndicatorSetting.shape) : [];
       const hint = closest(key, known);
       return { ok: false, problem: `${path ? `${path}.` : ""}${key}: unknown setting${hint ? ` (did you mean ${hint}?)` : ""}` };
+    }
+    if (issue.path[0] === "headers" && issue.path.length === 2) {
+      const written = (value as { headers: Record<string, unknown> }).headers[String(issue.path[1])];
+      const hint = typeof written === "string" ? closest(written, HeaderField.options) : undefined;
+      return { ok: false, problem: `${path}: ${JSON.stringify(written)} is not a field${hint ? ` (did you mean ${hint}?)` : ""}; the fields are ${HeaderField.options.join(", ")}` };
     }
     // A bad record key (a theme code) carries its own reason beneath zod's "Invalid key in record".
     const reason = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;

@@ -162,8 +162,8 @@ export const Contributor = z.object({
 });
 
 export const Unrecognised = z.object({
-  kind: z.enum(["table", "rows", "paragraph"]),
-  text: z.string().describe("The unrecognised content, cells separated by ' | ' and rows by newlines"),
+  kind: z.enum(["table", "rows", "paragraph", "column"]).describe("column: a header cell of a recognised table that names no known field, so its column is not read"),
+  text: z.string().describe("The unrecognised content, cells separated by ' | ' and rows by newlines; for a column, the table and the header as written"),
   location: Location,
 });
 
