@@ -3,13 +3,17 @@
  * seed's own. Each variant rewrites the header rows of both seeds with synonyms and must give
  * the same records, field by field (only the progress column's header, kept as written, differs).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBytes } from "../src/index.js";
 import { HEADER_FIELDS } from "../src/parse/headers.js";
 import { HeaderField } from "../src/schema/config.js";
 import type { Report } from "../src/schema/records.js";
 import { validate } from "../src/validate/index.js";
+import type { Finding } from "../src/schema/findings.js";
+import { runCli } from "./helpers/cli.js";
 
 const SEEDS = ["fixtures/seeds/000_ebda395ebee889b1.txt", "fixtures/seeds/001_6f959b4cb1bc6ca1.txt"].map((path) => ({ path, text: readFileSync(path, "utf8") }));
 
@@ -77,7 +81,7 @@ function reworded(text: string, variant: number): { text: string; changed: numbe
 
 /** The records without what legitimately differs: the progress column's header as written. */
 function records(report: Report): unknown {
-  return JSON.parse(JSON.stringify(report.priorities, (key, value) => (key === "progressHeading" ? undefined : value)));
+  return JSON.parse(JSON.stringify(report.priorities, (key, value) => (key === "progressHeading" ? undefined : value))) as unknown;
 }
 
 describe("headers worded as other councils word them", () => {
@@ -109,6 +113,20 @@ describe("headers worded as other councils word them", () => {
     const mapped = await parseBytes(Buffer.from(text), "q2.txt", { headers: { "SO FAR": "indicator.result" } });
     expect(tp1d(mapped).indicators).toEqual(tp1d(await parseBytes(Buffer.from(seed), "q2.txt")).indicators);
     expect(validate([mapped]).filter((finding) => finding.rule === "unrecognised-content")).toEqual([]);
+  });
+
+  it("validate reads \"headers\" from lsp-report.config.json, and says which field a mistyped one meant", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "lsp-report-headers-"));
+    const text = SEEDS[0].text.replace("PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tYear to Date Performance\tRAG Rating\tData Quality\nNI 187", "PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tSo far\tRAG Rating\tData Quality\nNI 187");
+    writeFileSync(join(folder, "q2.txt"), text);
+    const rules = (stdout: string) => (JSON.parse(stdout) as { files: { findings: Finding[] }[] }).files[0].findings.filter((finding) => finding.reference === "TP-1d").map((finding) => finding.rule);
+    expect(rules((await runCli(["validate", "q2.txt", "-f", "json"], { cwd: folder })).stdout)).toContain("unrecognised-content");
+    writeFileSync(join(folder, "lsp-report.config.json"), JSON.stringify({ headers: { "So far": "indicator.result" } }));
+    expect(rules((await runCli(["validate", "q2.txt", "-f", "json"], { cwd: folder })).stdout)).toEqual(["rag-mismatch"]);
+    writeFileSync(join(folder, "lsp-report.config.json"), JSON.stringify({ headers: { "So far": "indicator.reslt" } }));
+    const bad = await runCli(["validate", "q2.txt"], { cwd: folder });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/headers\.So far: "indicator\.reslt" is not a field \(did you mean indicator\.result\?\)/);
   });
 
   it("the configuration's header fields are the fields the parser knows", () => {
