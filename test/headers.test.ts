@@ -79,10 +79,11 @@ function reworded(text: string, variant: number): { text: string; changed: numbe
   return { text: lines.join("\n"), changed };
 }
 
-/** The records without what legitimately differs: the progress column's header as written. */
-function records(report: Report): unknown {
-  return JSON.parse(JSON.stringify(report.priorities, (key, value) => (key === "progressHeading" ? undefined : value))) as unknown;
+/** Records without what legitimately differs: the headers as written (the progress column's, and each cell's column). */
+function withoutHeaders(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (key, entry: unknown) => (key === "progressHeading" || key === "column" ? undefined : entry))) as unknown;
 }
+const records = (report: Report) => withoutHeaders(report.priorities);
 
 describe("headers worded as other councils word them", () => {
   it.each([0, 1, 2, 3, 4])("variant %i reads exactly as the seeds, field by field", async (variant) => {
@@ -111,7 +112,7 @@ describe("headers worded as other councils word them", () => {
     expect(named).toEqual([expect.objectContaining({ reference: "TP-1d", location: expect.objectContaining({ line: 233 }), data: { header: "So far", table: "PI" } })]);
 
     const mapped = await parseBytes(Buffer.from(text), "q2.txt", { headers: { "SO FAR": "indicator.result" } });
-    expect(tp1d(mapped).indicators).toEqual(tp1d(await parseBytes(Buffer.from(seed), "q2.txt")).indicators);
+    expect(withoutHeaders(tp1d(mapped).indicators)).toEqual(withoutHeaders(tp1d(await parseBytes(Buffer.from(seed), "q2.txt")).indicators));
     expect(validate([mapped]).filter((finding) => finding.rule === "unrecognised-content")).toEqual([]);
   });
 

@@ -66,7 +66,8 @@ describe("one fact, one finding", () => {
     const findings = await findingsOf(["q2.txt", setCell(Q2, 225, 3, "Green")]);
     const overall = findings.filter((finding) => finding.rule === "overall-rating-mismatch");
     expect(overall).toHaveLength(1);
-    expect(overall[0]).toMatchObject({ reference: "TP-1d", location: { line: 221 }, data: { overall: "Green", red: 1 } });
+    // On the overall rating's cell (line 225, the Improvement Priority table's data row).
+    expect(overall[0]).toMatchObject({ reference: "TP-1d", location: { line: 225 }, data: { overall: "Green", red: 1 } });
     expect(at(findings, 234)).toEqual(["rag-mismatch"]);
   });
 

@@ -20,6 +20,8 @@ Fix: nothing; or copy the dates into the Timescale column.`,
       if (dates.length === 0) continue;
       drafts.push({
         message: `action ${quote(action.actions, 50)}: the timescale is blank; the next steps date their milestones: ${dates.map(longDate).join(", ")}`,
+        action,
+        field: "actions",
         location: action.location,
         data: { due: dates[dates.length - 1], milestones: dates.length },
       });

@@ -23,6 +23,7 @@ Fix: write the unit ("18.46%").`,
         const asMeant = withUnit(value.value, meant);
         drafts.push({
           indicator,
+          field: name === "forecast" ? "rag" : "result",
           message: `${label(indicator)}: ${name === "forecast" ? "the forecast " : ""}${figure(value)} is written without its unit; read as ${asMeant} like the baseline and targets (${unitName(meant)}); did you mean ${asMeant}?`,
           data: { field: name, value: value.value, readAs: meant.unit },
         });
