@@ -109,7 +109,8 @@ describe("headers worded as other councils word them", () => {
     const tp1d = (report: Report) => report.priorities.find((priority) => priority.reference === "TP-1d")!;
     expect(tp1d(unmapped).indicators[0].result.value).toBeNull();
     const named = validate([unmapped]).filter((finding) => finding.rule === "unrecognised-content");
-    expect(named).toEqual([expect.objectContaining({ reference: "TP-1d", location: expect.objectContaining({ line: 233 }), data: { header: "So far", table: "PI" } })]);
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({ reference: "TP-1d", location: { line: 233 }, data: { header: "So far", table: "PI" } });
 
     const mapped = await parseBytes(Buffer.from(text), "q2.txt", { headers: { "SO FAR": "indicator.result" } });
     expect(withoutHeaders(tp1d(mapped).indicators)).toEqual(withoutHeaders(tp1d(await parseBytes(Buffer.from(seed), "q2.txt")).indicators));

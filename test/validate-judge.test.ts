@@ -189,7 +189,7 @@ describe("the rating the figures give", () => {
 describe("a figure written without its unit", () => {
   it("is read in the unit its baseline and targets agree on, and judged (NI 158 Q4: 18.46 beside 22.81% and 15.0% → 10.0% → 5.0%)", () => {
     const ni158 = indicator({ ref: "NI 158", baseline: "22.81% (March 2008)", targets: { "2008/09": "15.0%", "2009/10": "10.0%", "2010/11": "5.0%" }, result: "18.46", kind: "year-end" });
-    const judgement = judge(ni158, { ...PRIORITY, quarter: 4 } as Priority, config());
+    const judgement = judge(ni158, { ...PRIORITY, quarter: 4 }, config());
     expect(judgement).toMatchObject({ ok: true, computed: "Red", data: { compared: 18.46, target: 15, unitLeftOff: "percent" } });
     expect(judgement.ok && judgement.explanation).toContain("18.46 (read as 18.46%)");
   });
