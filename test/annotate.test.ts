@@ -96,6 +96,13 @@ describe.each(DOCX)("annotating %s", (input) => {
       expect(reference).toBeGreaterThan(end);
       const anchor = finding.location?.anchor;
       if (anchor === undefined) continue; // a finding about the whole file: on the first paragraph
+      if (finding.location?.table === undefined) {
+        // A finding about a paragraph outside the tables (a tracked change in an assessment): in that paragraph.
+        const paragraph = paragraphAt(xml, anchor);
+        expect(start, `${finding.rule} at ${finding.place}`).toBeGreaterThan(paragraph);
+        expect(end).toBeLessThan(xml.indexOf("</w:p>", paragraph) + 6);
+        continue;
+      }
       const cell = cellAround(xml, paragraphAt(xml, anchor));
       expect(cell, `${finding.rule} at ${finding.place}`).not.toBeNull();
       const [cellStart, cellEnd] = cell!;

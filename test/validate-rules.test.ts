@@ -261,10 +261,10 @@ const CASES: Case[] = [
   },
   {
     rule: "tracked-changes",
-    reference: "",
+    reference: "HM-1a",
     raised: { how: "the .docx rendering with its tracked change", docs: () => [{ name: "q2.docx", bytes: readFileSync("fixtures/docx/q2-2008-09.docx") }] },
     clean: { how: "the text seed", docs: () => q2() },
-    expected: { location: null, message: ["unaccepted tracked changes (1 insertions, 1 deletions)"] },
+    expected: { location: { paragraph: 2 }, message: ["2 unaccepted tracked changes in this update", 'deleted "Area Panels"', 'inserted "Area Committees"'] },
   },
   {
     rule: "rag-unjudged",

@@ -114,6 +114,39 @@ export function locateCells(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/**
+ * A notice placed only by a .docx anchor (a tracked change in its paragraph) gets the location
+ * of the cell or paragraph that paragraph belongs to: the last one starting at or before it.
+ */
+export function placeNotices(document: ReadDocument): ReadDocument {
+  const places: SourceLocation[] = [];
+  for (const block of document.blocks) {
+    if (block.kind === "paragraph") {
+      if (block.location.anchor !== undefined) places.push(block.location);
+      continue;
+    }
+    for (const row of block.rows) for (const cell of row.cells) if (cell.location?.anchor !== undefined) places.push(cell.location);
+  }
+  if (places.length === 0) return document;
+  places.sort((a, b) => a.anchor! - b.anchor!);
+  for (const notice of document.notices) {
+    const anchor = notice.location?.anchor;
+    if (anchor === undefined || notice.location?.table !== undefined || notice.location?.paragraph !== undefined) continue;
+    let low = 0;
+    let high = places.length - 1;
+    let found: SourceLocation | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (places[middle]!.anchor! <= anchor) {
+        found = places[middle];
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (found) notice.location = { ...found };
+  }
+  return document;
+}
+
 /** The text of a cell: its lines joined with line breaks. */
 export function cellText(cell: Cell | undefined): string {
   if (!cell) return "";

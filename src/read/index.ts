@@ -2,7 +2,7 @@
  * Bytes → blocks. The format is sniffed from the bytes, never the file name, and each reader is
  * loaded only when a document of its kind turns up, so start-up stays quick.
  */
-import { locateCells, type ReadDocument } from "../model/blocks.js";
+import { locateCells, placeNotices, type ReadDocument } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { sniffFormat } from "./sniff.js";
 import { readText } from "./text.js";
@@ -22,7 +22,7 @@ export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadDocument> {
   const document = await readByFormat(bytes, options);
   locateCells(document.blocks);
-  return document;
+  return placeNotices(document);
 }
 
 async function readByFormat(bytes: Uint8Array, options: ReadOptions): Promise<ReadDocument> {

@@ -98,6 +98,13 @@ const enum Role {
   Choice,
 }
 
+const TRACKED_CHANGES: Record<string, "insertion" | "deletion" | undefined> = {
+  "w:ins": "insertion",
+  "w:moveTo": "insertion",
+  "w:del": "deletion",
+  "w:moveFrom": "deletion",
+};
+
 const CLEAN = /[\s\u00a0\u200b]+/g;
 /** Anything clean() would change; most pieces have none, and a test allocates nothing. */
 const UNCLEAN = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
@@ -120,6 +127,11 @@ export class BodyReader implements XmlHandler {
   private insertions = 0;
   private deletions = 0;
   private runText = "";
+  /** The tracked change being read (w:ins, w:del, w:moveTo, w:moveFrom), to say where it is and quote it. */
+  private change: { kind: "insertion" | "deletion"; anchor: number; text: string; depth: number } | undefined;
+  /** True inside a w:delText of a deletion: the deleted text is quoted, though never read as content. */
+  private inDeletedText = false;
+  private readonly changes: ReaderNotice[] = [];
 
   private readonly body: Frame = { discard: false, paragraphs: [] };
   private readonly frames: Frame[] = [this.body];
@@ -156,6 +168,13 @@ export class BodyReader implements XmlHandler {
       if (this.choice === 0) this.insertions++;
     } else if (name === "w:del" || name === "w:moveFrom") {
       if (this.choice === 0) this.deletions++;
+    }
+    if (!selfClosing && this.choice === 0 && this.propsDepth === 0 && !this.change && TRACKED_CHANGES[name] && (this.skipping === 0 || name === "w:del" || name === "w:moveFrom")) {
+      this.change = { kind: TRACKED_CHANGES[name], anchor: Math.max(0, this.paragraphs - 1), text: "", depth: this.names.length };
+    }
+    if (name === "w:delText" && !selfClosing && this.change?.kind === "deletion") {
+      this.inDeletedText = true;
+      this.wantsText = true;
     }
     if (this.skipping > 0) {
       // An image is content to mammoth (an <img>), though no text.
@@ -300,6 +319,11 @@ export class BodyReader implements XmlHandler {
     if (expected !== name) {
       throw new InputError(`damaged Word document: ${this.part} is not well-formed XML (</${rawName}> closes <${expected ?? "nothing"}>)`, "corrupt");
     }
+    if (this.inDeletedText && name === "w:delText") {
+      this.inDeletedText = false;
+      this.wantsText = false;
+    }
+    if (this.change && this.names.length === this.change.depth) this.endChange();
     if (this.skipping > 0) {
       this.skipping--;
       if (role === Role.Choice) this.choice--;
@@ -336,7 +360,24 @@ export class BodyReader implements XmlHandler {
   }
 
   text(raw: string): void {
-    this.runText += raw;
+    if (this.inDeletedText && this.change) this.change.text += decodeXml(raw);
+    else this.runText += raw;
+  }
+
+  /**
+   * One notice per tracked change, placed at the paragraph it is in and quoting its text; a
+   * change next to another of the same kind in the same paragraph (Word splits one edit into
+   * a change per run) joins it.
+   */
+  private endChange(): void {
+    const change = this.change!;
+    this.change = undefined;
+    const previous = this.changes[this.changes.length - 1];
+    if (previous && previous.change === change.kind && previous.location?.anchor === change.anchor) {
+      previous.text = (previous.text ?? "") + change.text;
+      return;
+    }
+    this.changes.push({ code: "tracked-changes", message: `an unaccepted tracked change (${change.kind})`, location: { anchor: change.anchor }, text: change.text, change: change.kind });
   }
 
   finish(): BodyResult {
@@ -356,6 +397,8 @@ export class BodyReader implements XmlHandler {
         code: "tracked-changes",
         message: `the document still has unaccepted tracked changes (${this.insertions} insertions, ${this.deletions} deletions); read as if accepted`,
       });
+      // The same changes one by one, where they are and what they say (the rule prefers these).
+      notices.push(...this.changes);
     }
     return { blocks: this.blocks, notices };
   }
@@ -405,6 +448,7 @@ export class BodyReader implements XmlHandler {
 
   private append(text: string): void {
     const paragraph = this.paragraph;
+    if (this.change?.kind === "insertion") this.change.text += text;
     if (paragraph && text) {
       paragraph.current += text;
       paragraph.content = true;
