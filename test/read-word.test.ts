@@ -72,7 +72,11 @@ describe(".docx", () => {
 
   it("reads tracked changes as accepted and says the document still has them", async () => {
     const report = await parseBytes(Q2_DOCX, "q2.docx");
-    expect(report.notices).toEqual([expect.objectContaining({ code: "tracked-changes", message: expect.stringMatching(/1 insertions, 1 deletions/) })]);
+    expect(report.notices).toEqual([
+      expect.objectContaining({ code: "tracked-changes", message: expect.stringMatching(/1 insertions, 1 deletions/) }),
+      expect.objectContaining({ code: "tracked-changes", change: "deletion", text: expect.stringMatching(/^Area Panels\s*$/) }),
+      expect.objectContaining({ code: "tracked-changes", change: "insertion", text: "Area Committees" }),
+    ]);
     expect(report.priorities[0].assessment).toContain("Area Committees are on track");
     expect(report.priorities[0].assessment).not.toContain("Area Panels");
   });

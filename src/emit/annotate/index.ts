@@ -8,6 +8,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Finding, Severity } from "../../schema/findings.js";
 import { highestCommentId, placeComments } from "./document.js";
+import { xmlText } from "../xml-text.js";
 
 export interface AnnotateOptions {
   /** Refuse a package that expands past this many bytes (the readers' zip-bomb guard). */
@@ -30,15 +31,6 @@ const TITLE: Record<Severity, string> = { error: "Error", warning: "Warning", in
 
 export class AnnotateError extends Error {}
 
-/** XML text: characters XML 1.0 forbids dropped, the five specials escaped. */
-function xmlText(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
 
 /** What a comment says: the severity and message, where (for findings not on their own cell), the rule and where to read about it. */
 export function commentText(finding: Finding, onItsCell: boolean): string[] {

@@ -5,16 +5,8 @@
  */
 import type { Finding, ValidateOutput } from "../../schema/findings.js";
 import { locationText } from "../../model/location.js";
+import { xmlText as xml } from "../xml-text.js";
 
-/** XML text and attribute values; characters XML 1.0 forbids are dropped. */
-function xml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
 
 /** "error: line 234 cell 7: NI 187: … (rag-mismatch) at TP-1d › NI 187 › RAG Rating "Amber"" */
 function line(finding: Finding): string {
