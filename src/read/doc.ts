@@ -88,7 +88,7 @@ const ICO = [undefined, "000000", "0000FF", "00FFFF", "00FF00", "FF00FF", "FF000
 
 /** Cell fills from sprmTDefTableShd (+2nd, 3rd: 22 cells each), else Word 97's sprmTDefTableShd80. */
 function cellFills(sprms: Sprm[], count: number): (string | undefined)[] {
-  const fills: (string | undefined)[] = new Array(count).fill(undefined);
+  const fills = new Array<string | undefined>(count).fill(undefined);
   const shd = [0xd612, 0xd616, 0xd60c].map((id) => sprms.find((s) => s.sprm === id)?.operand);
   if (shd[0]) {
     shd.forEach((operand, part) => {

@@ -40,15 +40,15 @@ function mammothFile(zip: ZipPackage, texts: Map<string, string>) {
   };
   return {
     exists: (name: string) => zip.has(name),
-    read: async (name: string, encoding?: string) => {
-      if (!encoding) return zip.read(name);
-      if (encoding === "base64") return Buffer.from(zip.read(name)).toString("base64");
-      return /^utf-?8$/i.test(encoding) ? text(name) : new TextDecoder(encoding).decode(zip.read(name));
-    },
+    // mammoth expects promises; a throw inside the executor still becomes a rejection.
+    read: (name: string, encoding?: string) =>
+      new Promise<Uint8Array | string>((resolve) => {
+        if (!encoding) resolve(zip.read(name));
+        else if (encoding === "base64") resolve(Buffer.from(zip.read(name)).toString("base64"));
+        else resolve(/^utf-?8$/i.test(encoding) ? text(name) : new TextDecoder(encoding).decode(zip.read(name)));
+      }),
     write: () => undefined,
-    toArrayBuffer: async () => {
-      throw new Error("not needed to convert to HTML");
-    },
+    toArrayBuffer: () => Promise.reject(new Error("not needed to convert to HTML")),
   };
 }
 
@@ -188,7 +188,7 @@ function applyFills(blocks: TableBlock[], xmlTables: XmlCell[][][], notices: Rea
 }
 
 /** mammoth embeds every image as base64 by default; records never need them, so none is read. */
-const noImages = mammoth.images.imgElement(async () => ({ src: "" }));
+const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: "" }));
 
 export async function readDocxWithMammoth(bytes: Uint8Array, options: DocxOptions): Promise<ReadDocument> {
   const zip = openZip(bytes, options.maxUncompressedBytes);

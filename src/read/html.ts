@@ -4,7 +4,7 @@
  * the stack; nested tables become text of the cell that holds them.
  */
 import { load, type CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import { isComment, isDirective, isTag, isText, type AnyNode, type Element } from "domhandler";
 import type { Block, Cell, ReadDocument, Row, TableBlock } from "../model/blocks.js";
 import { decodeText } from "./decode.js";
 import { cleanSpaces, nodesToLines } from "./markup.js";
@@ -28,7 +28,6 @@ export function fillOf(element: Element): string | undefined {
   return NAMED_FILLS[colour.split(/\s/)[0]];
 }
 
-const isTag = (node: AnyNode): node is Element => node.type === "tag" || node.type === "script" || node.type === "style";
 const childElements = (node: Element, names: string[]) => node.children.filter((child): child is Element => isTag(child) && names.includes(child.name.toLowerCase()));
 
 /** The rows of a table, not of tables nested in it, in document order (rows and sections may mix). */
@@ -103,8 +102,8 @@ export function blocksOf($: CheerioAPI): Block[] {
       flushLoose();
       continue;
     }
-    if (node.type === "text") {
-      loose += (node as unknown as { data: string }).data;
+    if (isText(node)) {
+      loose += node.data;
       continue;
     }
     if (!isTag(node)) continue;
@@ -170,14 +169,13 @@ const MANY_ATTRIBUTES = 1000;
  * and drop the label, so they read like the lists of a .docx.
  */
 function wordListParagraphs($: CheerioAPI): void {
-  $("p[style*='mso-list']").each((_, element) => {
-    const paragraph = element as Element;
+  $("p[style*='mso-list']").each((_, paragraph) => {
     if (!/mso-list:\s*l\d/i.test(paragraph.attribs.style ?? "")) return;
     let label = "";
     let inLabel = false;
     for (const child of [...paragraph.children]) {
       const data = (child as unknown as { data?: string }).data ?? "";
-      const directive = child.type === "comment" || child.type === "directive";
+      const directive = isComment(child) || isDirective(child);
       if (directive && /\[if !supportLists\]/i.test(data)) inLabel = true;
       const ignored = isTag(child) && /mso-list:\s*ignore/i.test(child.attribs.style ?? "");
       if (inLabel || ignored) {

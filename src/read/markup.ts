@@ -4,7 +4,7 @@
  * Paragraphs and list items become separate lines; inline markup disappears; entities decode.
  */
 import { parseDocument } from "htmlparser2";
-import type { AnyNode, Element } from "domhandler";
+import { isTag, isText, type AnyNode } from "domhandler";
 import type { CellLine } from "../model/blocks.js";
 
 /** Tags that look like markup rather than a stray '<' in prose such as "SAP rating of <35". */
@@ -59,12 +59,12 @@ export function nodesToLines(nodes: AnyNode[]): CellLine[] {
   while (stack.length > 0) {
     const step = stack.pop()!;
     const node = step.node;
-    if (node.type === "text") {
-      current += (node as unknown as { data: string }).data;
+    if (isText(node)) {
+      current += node.data;
       continue;
     }
-    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
-    const element = node as Element;
+    if (!isTag(node)) continue;
+    const element = node;
     const name = element.name.toLowerCase();
     if (name === "script" || name === "style" || name === "head" || name === "title") continue;
     const isBlock = BLOCK_TAGS.has(name);
@@ -77,7 +77,7 @@ export function nodesToLines(nodes: AnyNode[]): CellLine[] {
     if (name === "li") openItems.push(step.listKind ?? "bullet");
     stack.push({ node, leaving: true });
     const listKind = name === "ol" ? "number" : name === "ul" ? "bullet" : step.listKind;
-    pushChildren(element.children as AnyNode[], listKind);
+    pushChildren(element.children, listKind);
   }
   flush();
   return lines;
