@@ -31,6 +31,18 @@ export default tseslint.config(
     },
   },
   {
+    rules: {
+      // A leading underscore marks a binding kept on purpose: a loop counter's unused value, an
+      // argument a callback must accept, a property left out of a rest spread.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      // Passing on a rejection received from elsewhere (typed unknown) is not inventing a non-Error one.
+      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingUnknown: true }],
+    },
+  },
+  {
     // Plain JavaScript (the bin, benchmarks, fixture generators, this file) runs on Node and is
     // not part of the TypeScript program, so the rules that need type information are off there.
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
