@@ -58,7 +58,7 @@ function findDates(text: string, report: ReportPeriod): Found[] {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
-      const result = make(match as RegExpExecArray);
+      const result = make(match);
       if (!result) continue;
       taken.push([start, end]);
       found.push({ at: start, found: result });

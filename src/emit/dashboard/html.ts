@@ -51,7 +51,8 @@ export function directionMark(direction: Priority["directionOfTravel"]): string 
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 
-export function severityBadge(severity: Severity | string): string {
+/** A finding's severity as a badge; a severity we do not know is shown as written. */
+export function severityBadge(severity: string): string {
   const label = SEVERITY_LABEL[severity as Severity] ?? escapeHtml(severity);
   return `<span class="sev sev-${escapeHtml(severity)}">${label}</span>`;
 }

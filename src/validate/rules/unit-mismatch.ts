@@ -1,3 +1,4 @@
+import type { FindingData } from "../../schema/findings.js";
 import type { Value } from "../../schema/records.js";
 import { figure, unitName } from "../figures.js";
 import { isWithdrawn, ownTarget } from "../judge.js";
@@ -30,7 +31,7 @@ Fix: write the result in the target's unit ("27.8 per 1,000 population").`,
         indicator,
         field: figures[0].name === "result" ? "result" : "rag",
         message: `${label(indicator)}: ${described} but the ${target.year} target ${figure(target)} is ${unitName(target)}, so they cannot be compared${unrated}`,
-        data: { target: target.value, targetUnit: target.unit, ...Object.fromEntries(figures.flatMap((entry) => [[entry.name, entry.value.value], [`${entry.name}Unit`, entry.value.unit]])) },
+        data: { target: target.value, targetUnit: target.unit, ...Object.fromEntries(figures.flatMap((entry): [string, FindingData[string]][] => [[entry.name, entry.value.value], [`${entry.name}Unit`, entry.value.unit]])) },
       });
     }
     return drafts;
