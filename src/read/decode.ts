@@ -17,7 +17,7 @@ const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 export function decodeWindows1252(bytes: Uint8Array): string {
   return asBuffer(bytes)
     .toString("latin1")
-    .replace(/[\x80-\x9f]/g, (character) => CP1252_HIGH[character.charCodeAt(0) - 0x80]);
+    .replace(/[\x80-\x9f]/g, (character) => CP1252_HIGH.charAt(character.charCodeAt(0) - 0x80));
 }
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";

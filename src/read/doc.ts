@@ -46,6 +46,9 @@ export interface RowLayout {
 
 type Sprm = { sprm: number; operand: Buffer };
 
+/** Operand sizes in bytes by spra (6: variable, read from the operand). */
+const OPERAND_SIZES = [1, 1, 2, 4, 2, 2, 0, 3];
+
 /** The sprms of a grpprl. Operand sizes follow the sprm's spra bits; two sprms carry longer lengths. */
 function readSprms(grpprl: Buffer, start: number): Sprm[] {
   const sprms: Sprm[] = [];
@@ -63,12 +66,12 @@ function readSprms(grpprl: Buffer, start: number): Sprm[] {
         if (at + 2 > grpprl.length) break;
         size = grpprl.readUInt16LE(at) - 1;
         from = at + 2;
-      } else if (sprm === 0xc615 && grpprl[at] === 255) break; // sprmPChgTabs' long form: nothing we need follows
+      } else if (sprm === 0xc615 && grpprl.readUInt8(at) === 255) break; // sprmPChgTabs' long form: nothing we need follows
       else {
-        size = grpprl[at];
+        size = grpprl.readUInt8(at);
         from = at + 1;
       }
-    } else size = [1, 1, 2, 4, 2, 2, 0, 3][spra];
+    } else size = OPERAND_SIZES[spra]!; // spra is the top 3 bits of a 16-bit sprm: 0-7
     if (size < 0 || from + size > grpprl.length) break;
     sprms.push({ sprm, operand: grpprl.subarray(from, from + size) });
     at = from + size;
@@ -79,7 +82,7 @@ function readSprms(grpprl: Buffer, start: number): Sprm[] {
 /** A COLORREF (red, green, blue, fAuto) as hex; auto and white are no colour. */
 function colour(bytes: Buffer, at: number): string | undefined {
   if (at + 4 > bytes.length || bytes[at + 3] === 0xff) return undefined;
-  const hex = [bytes[at], bytes[at + 1], bytes[at + 2]].map((byte) => byte.toString(16).padStart(2, "0")).join("").toUpperCase();
+  const hex = [bytes.readUInt8(at), bytes.readUInt8(at + 1), bytes.readUInt8(at + 2)].map((byte) => byte.toString(16).padStart(2, "0")).join("").toUpperCase();
   return hex === "FFFFFF" ? undefined : hex;
 }
 
@@ -114,7 +117,7 @@ function cellFills(sprms: Sprm[], count: number): (string | undefined)[] {
 function rowLayout(sprms: Sprm[]): RowLayout | undefined {
   const table = sprms.find((s) => s.sprm === 0xd608)?.operand;
   if (!table || table.length < 1) return undefined;
-  const count = table[0];
+  const count = table.readUInt8(0);
   if (1 + 2 * (count + 1) > table.length) return undefined;
   const fills = cellFills(sprms, count);
   const cells: RowLayout["cells"] = [];
@@ -198,13 +201,14 @@ function markTableRows(pieces: Piece[], data: Buffer | undefined, wordDocument: 
     const page = plc.readUInt32LE((blocks + 1) * 4 + block * 4);
     const fkp = wordDocument.subarray(page * 512, page * 512 + 512);
     if (fkp.length < 512) continue;
-    const runs = fkp[511];
+    const runs = fkp.readUInt8(511);
     for (let run = 0; run < runs && (run + 2) * 4 <= 511; run++) {
       const end = fkp.readUInt32LE((run + 1) * 4);
-      const offset = fkp[(runs + 1) * 4 + run * 13] * 2;
+      // A BX past the end of the page gives no properties, as an offset of 0 does.
+      const offset = (fkp[(runs + 1) * 4 + run * 13] ?? 0) * 2;
       if (offset === 0) continue;
-      const cb = fkp[offset];
-      const grpprl = cb !== 0 ? fkp.subarray(offset + 1, offset + 2 * cb) : fkp.subarray(offset + 2, offset + 2 + 2 * fkp[offset + 1]);
+      const cb = fkp.readUInt8(offset); // offset <= 510: twice a byte
+      const grpprl = cb !== 0 ? fkp.subarray(offset + 1, offset + 2 * cb) : fkp.subarray(offset + 2, offset + 2 + 2 * fkp.readUInt8(offset + 1));
       let sprms = readSprms(grpprl, 2); // after the style index
       const huge = sprms.find((s) => s.sprm === 0x6646 && s.operand.length === 4);
       if (huge && data) {
@@ -355,7 +359,7 @@ function applyLayouts(rows: { cells: Cell[]; layout?: RowLayout }[]): void {
   for (const row of laidOut) {
     const cells: Cell[] = [];
     row.layout!.cells.forEach((layout, index) => {
-      const cell = row.cells[index];
+      const cell = row.cells[index]!; // laidOut rows have a layout cell per cell
       const span = Math.max(1, edges.filter((edge) => edge > layout.left && edge <= layout.right).length);
       const previous = cells[cells.length - 1];
       if (layout.merged && previous) {

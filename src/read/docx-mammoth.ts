@@ -70,7 +70,7 @@ const ATTRIBUTE = /w:(val|color|fill)="([^"]*)"/g;
 /** A w:shd's visible colour: the fill, or the pattern colour of a solid pattern. White and auto are no colour. */
 function shading(attributes: string): string | undefined {
   const values: Record<string, string> = {};
-  for (const [, name, value] of attributes.matchAll(ATTRIBUTE)) values[name] = value;
+  for (const [, name = "", value = ""] of attributes.matchAll(ATTRIBUTE)) values[name] = value;
   const colour = values.val === "solid" ? values.color : values.val === "nil" ? undefined : values.fill;
   if (!colour || !/^[0-9A-Fa-f]{6}$/.test(colour)) return undefined;
   const hex = colour.toUpperCase();
@@ -99,7 +99,7 @@ export function scanDocumentXml(xml: string): Scan {
   let deletions = 0;
   const tag = /<(\/?)(w:(?:tbl|tr|trPr|tc|tcPr|tcPrChange|gridSpan|shd|ins|del|moveFrom|moveTo)|mc:Choice)\b([^>]*?)(\/?)>/g;
   for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
-    const [, closing, name, attributes, selfClosing] = match;
+    const [, closing = "", name = "", attributes = "", selfClosing = ""] = match;
     const opening = !closing;
     const element = opening && !selfClosing;
     if (name === "mc:Choice") {
@@ -132,7 +132,7 @@ export function scanDocumentXml(xml: string): Scan {
             column = 0;
             rowDeleted = false;
           } else if (closing && row) {
-            if (!rowDeleted) tables[tables.length - 1].push(row);
+            if (!rowDeleted) tables[tables.length - 1]!.push(row); // depth 1: its w:tbl pushed a table
             row = null;
           }
         } else if (name === "w:trPr") inRowProperties = element;
@@ -169,7 +169,8 @@ function applyFills(blocks: TableBlock[], xmlTables: XmlCell[][][], notices: Rea
       return;
     }
     table.rows.forEach((row, rowIndex) => {
-      const byColumn = new Map(xmlRows[rowIndex].map((xmlCell) => [xmlCell.column, xmlCell.fill]));
+      // xmlRows has as many rows as the table, checked above.
+      const byColumn = new Map(xmlRows[rowIndex]!.map((xmlCell) => [xmlCell.column, xmlCell.fill]));
       let column = 0;
       for (const cell of row.cells) {
         const fill = byColumn.get(column);

@@ -25,7 +25,7 @@ export function fillOf(element: Element): string | undefined {
   const rgb = /rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/.exec(colour);
   if (rgb) return rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, "0")).join("").toUpperCase();
   if (/^[0-9a-f]{6}$/.test(colour)) return colour.toUpperCase();
-  return NAMED_FILLS[colour.split(/\s/)[0]];
+  return NAMED_FILLS[colour.split(/\s/, 1)[0] ?? ""];
 }
 
 const childElements = (node: Element, names: string[]) => node.children.filter((child): child is Element => isTag(child) && names.includes(child.name.toLowerCase()));
@@ -122,7 +122,7 @@ export function blocksOf($: CheerioAPI): Block[] {
     }
     if (name === "br" || LOOSE_BREAKS.has(name)) flushLoose();
     if (LOOSE_BREAKS.has(name)) stack.push(END_OF_BLOCK);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   flushLoose();
   return blocks;
@@ -146,7 +146,7 @@ export function markupShape(html: string): { depth: number; attributes: number }
   let depth = 0;
   let deepest = 0;
   let attributes = 0;
-  for (const [tag, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+  for (const [tag, closing, name = "", selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
     // Each attribute takes at least two characters: only a long tag can hold many.
     if (tag.length > 2 * MANY_ATTRIBUTES) attributes = Math.max(attributes, tag.match(/\s+[^\s=>/]/g)?.length ?? 0);
     if (UNCOUNTED.has(name.toLowerCase())) continue;

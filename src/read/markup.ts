@@ -52,7 +52,7 @@ export function nodesToLines(nodes: AnyNode[]): CellLine[] {
   type Step = { node: AnyNode; leaving: boolean; listKind?: CellLine["list"] };
   const stack: Step[] = [];
   const pushChildren = (nodes: AnyNode[], listKind?: CellLine["list"]) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i], leaving: false, listKind });
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, leaving: false, listKind });
   };
   pushChildren(nodes);
 

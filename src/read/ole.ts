@@ -101,7 +101,8 @@ export function readOle(bytes: Uint8Array): OleFile {
   const chain = (table: Uint32Array, start: number, count: number, limit = Infinity): number[] => {
     const ids: number[] = [];
     const seen = new Uint8Array(count);
-    for (let id = start; id !== END_OF_CHAIN && ids.length < limit; id = table[id]) {
+    // The body checks id < table.length before the step reads table[id].
+    for (let id = start; id !== END_OF_CHAIN && ids.length < limit; id = table[id]!) {
       if (id >= count || id >= table.length) throw new OleDamage(id === FREE ? "a stream's sector chain breaks off" : "a sector chain points outside the file");
       if (seen[id]) throw new OleDamage("a sector chain loops back on itself");
       seen[id] = 1;
@@ -125,7 +126,7 @@ export function readOle(bytes: Uint8Array): OleFile {
     const nameBytes = Math.min(64, directory.readUInt16LE(at + 64));
     return {
       name: directory.toString("utf16le", at, at + Math.max(0, nameBytes - 2)),
-      type: directory[at + 66],
+      type: directory.readUInt8(at + 66),
       left: directory.readUInt32LE(at + 68),
       right: directory.readUInt32LE(at + 72),
       child: directory.readUInt32LE(at + 76),

@@ -203,15 +203,17 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
       if (cached) return cached;
       const parts: Uint8Array[] = [];
       const size = each(name, (chunk) => parts.push(chunk));
-      let out = parts.length === 1 ? parts[0] : new Uint8Array(size);
-      if (parts.length !== 1) {
+      // One chunk is kept as it is; several are joined.
+      const [first, ...more] = parts;
+      let out = first ?? new Uint8Array(0);
+      if (more.length > 0) {
+        out = new Uint8Array(size);
         let offset = 0;
         for (const part of parts) {
           out.set(part, offset);
           offset += part.length;
         }
       }
-      if (parts.length === 0) out = new Uint8Array(0);
       cache.set(name, out);
       return out;
     },

@@ -384,9 +384,9 @@ export class BodyReader implements XmlHandler {
     // A part cut short: what was read so far still counts.
     while (this.frames.length > 1 || this.tables.length > 0 || this.frame.paragraphs.length > 0) {
       if (this.frame.paragraphs.length > 0) this.closeParagraph();
-      else if (this.cells.length > 0 && this.cells[this.cells.length - 1].frame === this.frame) this.closeCell();
+      else if (this.cells.at(-1)?.frame === this.frame) this.closeCell();
       else if (this.tables.length > 0) {
-        if (this.tables[this.tables.length - 1].row) this.closeRow();
+        if (this.currentTable()?.row) this.closeRow();
         else this.closeTable();
       } else break;
     }
@@ -415,7 +415,8 @@ export class BodyReader implements XmlHandler {
   }
 
   private get frame(): Frame {
-    return this.frames[this.frames.length - 1];
+    // Cells push and pop frames in pairs, so the body's frame is never popped.
+    return this.frames[this.frames.length - 1] ?? this.body;
   }
 
   private currentTable(): TableState | undefined {
@@ -428,7 +429,7 @@ export class BodyReader implements XmlHandler {
     const ordinal = this.paragraphs++;
     // The first paragraph of a cell may sit in a table nested in it: every open cell still
     // without one takes it (outer cells that have one are further out; stop there).
-    for (let at = this.cells.length - 1; at >= 0 && this.cells[at].cell.anchor === undefined; at--) this.cells[at].cell.anchor = ordinal;
+    for (let at = this.cells.length - 1; at >= 0 && this.cells[at]!.cell.anchor === undefined; at--) this.cells[at]!.cell.anchor = ordinal;
   }
 
   private openParagraph(): void {
@@ -480,7 +481,7 @@ export class BodyReader implements XmlHandler {
     if (this.carried) {
       // The deleted mark's content comes first, joined to this paragraph's first line.
       const before = this.carried.pieces;
-      pieces = [...before.slice(0, -1), before[before.length - 1] + pieces[0], ...pieces.slice(1)];
+      pieces = [...before.slice(0, -1), (before.at(-1) ?? "") + (pieces[0] ?? ""), ...pieces.slice(1)];
       anchor = this.carried.anchor;
       content ||= this.carried.content;
       this.carried = undefined;
@@ -588,7 +589,7 @@ export class BodyReader implements XmlHandler {
       return;
     }
     const cell: RawCell = { lines: [], gridSpan: 1 };
-    const outer = this.frames[this.frames.length - 1];
+    const outer = this.frame;
     // A nested table's cells write into the top-level cell that holds them.
     const frame: Frame = table.topLevel ? { cell, discard: row.deleted, paragraphs: [] } : { cell: outer.cell, discard: outer.discard || row.deleted, paragraphs: [] };
     this.frames.push(frame);

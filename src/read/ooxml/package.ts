@@ -93,7 +93,7 @@ export interface Renamer {
  */
 export function prefixRenamer(attributes: string): Renamer | undefined {
   const map = new Map<string, string>();
-  for (const [, prefix = "", uri] of attributes.matchAll(/(?:^|\s)xmlns(?::([\w.-]+))?\s*=\s*["']([^"']*)["']/g)) {
+  for (const [, prefix = "", uri = ""] of attributes.matchAll(/(?:^|\s)xmlns(?::([\w.-]+))?\s*=\s*["']([^"']*)["']/g)) {
     const canonical = WORD_NAMESPACES.has(uri) ? "w" : CANONICAL[uri];
     if (canonical !== undefined && canonical !== prefix) map.set(prefix, canonical);
   }

@@ -77,9 +77,8 @@ export function layoutTable(raw: RawTable, table: number): TableBlock {
     const fillPending = () => {
       for (let found = true; found; ) {
         found = false;
-        const at = pending.findIndex((p) => p.column === column && p.rowsLeft > 0);
-        if (at >= 0) {
-          const covering = pending[at];
+        const covering = pending.find((p) => p.column === column && p.rowsLeft > 0);
+        if (covering) {
           covering.rowsLeft--;
           place(covering.colSpan > 1 ? { lines: [], colSpan: covering.colSpan } : { lines: [] });
           column += covering.colSpan;
@@ -100,7 +99,7 @@ export function layoutTable(raw: RawTable, table: number): TableBlock {
     }
     fillPending();
     // Spans that ended are dropped, so a long table does not rescan them on every row.
-    for (let at = pending.length - 1; at >= 0; at--) if (pending[at].rowsLeft <= 0) pending.splice(at, 1);
+    for (let at = pending.length - 1; at >= 0; at--) if (pending[at]!.rowsLeft <= 0) pending.splice(at, 1);
     return { cells, location: { table, row: rowNumber } };
   });
   return { kind: "table", rows, location: { table } };

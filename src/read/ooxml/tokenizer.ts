@@ -64,8 +64,10 @@ export class XmlTokenizer {
       const match = TAG.exec(source);
       if (match) {
         position = TAG.lastIndex;
-        if (match[1]) handler.close(match[2]);
-        else handler.open(match[2], match[3], match[4] === "/");
+        // Every group of TAG takes part in a match (the optional ones as empty strings).
+        const [, closing, name = "", attributes = "", selfClosing] = match;
+        if (closing) handler.close(name);
+        else handler.open(name, attributes, selfClosing === "/");
         continue;
       }
       const end = this.special(source, lt);
@@ -140,7 +142,7 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 export function decodeXml(raw: string): string {
   if (raw.indexOf("&") < 0) return raw;
   return raw.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (whole, entity: string) => {
-    if (entity.charCodeAt(0) !== 0x23) return NAMED[entity];
+    if (entity.charCodeAt(0) !== 0x23) return NAMED[entity] ?? whole;
     const code = entity[1] === "x" ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
   });
@@ -163,6 +165,7 @@ export function attribute(attributes: string, name: string): string | undefined 
     cursor++;
     while (attributes.charCodeAt(cursor) === 0x20 || attributes.charCodeAt(cursor) === 0x09 || attributes.charCodeAt(cursor) === 0x0a || attributes.charCodeAt(cursor) === 0x0d) cursor++;
     const quote = attributes[cursor];
+    if (quote === undefined) return undefined; // '=' at the very end: no value
     const close = attributes.indexOf(quote, cursor + 1);
     if (close < 0) return undefined;
     return decodeXml(attributes.slice(cursor + 1, close));
