@@ -28,8 +28,9 @@ export function splitRatingAndFigure(raw: string): { rating: Rating; figure: str
   const text = raw.trim();
   const first = /^(red|amber|green)\b[\s:;,\-–]*\(?\s*([-\d][^()]*?)\s*\)?$/i.exec(text);
   const last = /^\(?\s*([-\d][^()]*?)\s*\)?[\s:;,\-–]*\b(red|amber|green)$/i.exec(text);
-  if (first) return { rating: parseRating(first[1])!, figure: first[2] };
-  if (last) return { rating: parseRating(last[2])!, figure: last[1] };
+  // Both patterns' groups always take part, and name one of the three ratings.
+  if (first) return { rating: parseRating(first[1]!)!, figure: first[2]! };
+  if (last) return { rating: parseRating(last[2]!)!, figure: last[1]! };
   return null;
 }
 
@@ -63,7 +64,8 @@ function hsl(hex: string): { hue: number; saturation: number; lightness: number 
   let digits = hex.trim().replace(/^#/, "");
   if (/^[0-9a-f]{3}$/i.test(digits)) digits = [...digits].map((digit) => digit + digit).join("");
   if (!/^[0-9a-f]{6}$/i.test(digits)) return null;
-  const [r, g, b] = [0, 2, 4].map((start) => parseInt(digits.slice(start, start + 2), 16) / 255);
+  const channel = (start: number) => parseInt(digits.slice(start, start + 2), 16) / 255;
+  const [r, g, b] = [channel(0), channel(2), channel(4)];
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const lightness = (max + min) / 2;

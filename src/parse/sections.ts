@@ -85,7 +85,9 @@ export function fillPriority(priority: Priority, section: Section, row: GridRow)
 /** "2008/09 Target" → 2008/09; a bare "Target" is the report's own year. */
 function targetYear(header: string, reportYear: string): string {
   const match = /(\d{4})\s*[/-]\s*(\d{2,4})/.exec(header);
-  return match ? `${match[1]}/${match[2].slice(-2)}` : reportYear;
+  if (!match) return reportYear;
+  const [, start = "", end = ""] = match;
+  return `${start}/${end.slice(-2)}`;
 }
 
 function isYearEnd(header: string, quarter: number): boolean {

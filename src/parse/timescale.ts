@@ -20,7 +20,7 @@ const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.slice(0, 3).toLow
 
 /** The calendar year a financial year starts in: "2008/09" → 2008, "08/09" → 2008. */
 function startYear(financialYear: string): number {
-  return fullYear(financialYear.split(/\s*[/-]\s*/)[0]);
+  return fullYear(financialYear.split(/\s*[/-]\s*/, 1)[0] ?? "");
 }
 
 export function quarterStart(year: string, quarter: number): string {
@@ -66,34 +66,38 @@ function findDates(text: string, report: ReportPeriod): Found[] {
   };
 
   // 01/11/2009, 1.11.09 (UK order)
-  take(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, (m) => {
-    const due = validDate(fullYear(m[3]), Number(m[2]), Number(m[1]));
+  // Every group in these patterns takes part in a match unless marked optional (?).
+  take(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, ([, day, month, year = ""]) => {
+    const due = validDate(fullYear(year), Number(month), Number(day));
     return due ? { due, kind: "date" } : null;
   });
   // 09-Dec-08, 1 July 09, 5th May 2009
-  take(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH}[\\s-]+(\\d{4}|\\d{2})\\b`), (m) => {
-    const due = validDate(fullYear(m[3]), monthNumber(m[2]), Number(m[1]));
+  take(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH}[\\s-]+(\\d{4}|\\d{2})\\b`), ([, day, month = "", year = ""]) => {
+    const due = validDate(fullYear(year), monthNumber(month), Number(day));
     return due ? { due, kind: "date" } : null;
   });
   // Q2 2009/10, Quarter 2 2009/10
-  take(/\b(?:q|qtr|quarter)\s*([1-4])\s+((?:\d{4}|\d{2})\s*\/\s*\d{2,4})\b/, (m) => ({ due: quarterEnd(m[2], Number(m[1])), kind: "quarter" }));
+  take(/\b(?:q|qtr|quarter)\s*([1-4])\s+((?:\d{4}|\d{2})\s*\/\s*\d{2,4})\b/, ([, quarter, year = ""]) => ({ due: quarterEnd(year, Number(quarter)), kind: "quarter" }));
   // Jan - March 2008/09: months within a financial year
   take(new RegExp(`\\b${MONTH}\\s*-\\s*${MONTH}\\s+((?:\\d{4}|\\d{2})\\s*/\\s*\\d{2,4})\\b`), (m) => {
-    const month = monthNumber(m[2]);
-    const start = startYear(m[3]);
+    const [, , to = "", year = ""] = m;
+    const month = monthNumber(to);
+    const start = startYear(year);
     return { due: iso(month <= 3 ? start + 1 : start, month, lastDay(month <= 3 ? start + 1 : start, month)), kind: "range" };
   });
   // During 08/09, in 2009/10: the end of that financial year
   take(/\b((?:19|20)?\d{2})\s*\/\s*(\d{2})\b/, (m) => {
-    const start = fullYear(m[1]);
-    if ((start + 1) % 100 !== Number(m[2])) return null;
+    const [, from = "", to] = m;
+    const start = fullYear(from);
+    if ((start + 1) % 100 !== Number(to)) return null;
     const during = /\b(?:during|throughout)\s*$/i.test(text.slice(0, m.index));
     return { due: yearEnd(start), kind: "year", ...(during ? { from: iso(start, 4, 1) } : {}) };
   });
   // Mar-09, March 2009, End of Jan 09
   take(new RegExp(`\\b${MONTH}[\\s-]+(\\d{4}|'?\\d{2})\\b`), (m) => {
-    const year = fullYear(m[2].replace("'", ""));
-    const month = monthNumber(m[1]);
+    const [, name = "", digits = ""] = m;
+    const year = fullYear(digits.replace("'", ""));
+    const month = monthNumber(name);
     return { due: iso(year, month, lastDay(year, month)), kind: "month" };
   });
   // Q1-Q2, Q4, Quarter 2: the report's year, or the next when the quarter has passed
@@ -128,5 +132,6 @@ export function parseTimescale(input: string, report: ReportPeriod): Timescale {
   // Several different deadlines in one cell ("TEAS - December 2008 Other action - end of year"):
   // no single due date is certain.
   if (distinct.length > 1) return { raw, due: null, kind: "multiple", dates: distinct, ongoing };
-  return { raw, due: distinct[0], kind: dates[0].kind, dates: distinct, ongoing };
+  // One distinct due date (checked above) from one or more dates.
+  return { raw, due: distinct[0]!, kind: dates[0]!.kind, dates: distinct, ongoing };
 }

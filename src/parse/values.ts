@@ -30,8 +30,9 @@ function emptyValue(raw: string, status: ValueStatus): Value {
 function expectedMonth(text: string): string | null {
   const match = new RegExp(`\\b(${MONTH})\\s+(\\d{4})\\b`, "i").exec(text);
   if (!match) return null;
-  const month = MONTHS.indexOf(match[1].slice(0, 3).toLowerCase()) + 1;
-  return `${match[2]}-${String(month).padStart(2, "0")}`;
+  const [, name = "", year = ""] = match;
+  const month = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
 const toNumber = (digits: string) => Number(digits.replace(/,/g, ""));
@@ -65,7 +66,7 @@ interface Figure {
 function figureAt(text: string): Figure | null {
   const match = FIGURE.exec(text);
   if (!match) return null;
-  const [whole, digits, percent, rate, per] = match;
+  const [whole, digits = "", percent, rate, per = ""] = match; // per takes part whenever rate does
   // "rate" may also come as a word before "per": "26.4 rate per 1,000 population".
   const unit: Unit | null = percent ? "percent" : rate ? "rate" : digits.includes(".") ? null : "number";
   return { digits, value: toNumber(digits), unit, ratePer: rate ? toNumber(per) : null, length: whole.length };
@@ -83,7 +84,7 @@ function takeChange(text: string): { change: Change | null; rest: string } {
   const directionOf = (word: string) => (/increase|rise/i.test(word) ? "increase" : "reduction");
   let match = before.exec(text);
   if (match) {
-    const [whole, word, amount, unit, relativeTo, by] = match;
+    const [whole, word = "", amount, unit, relativeTo, by] = match;
     return {
       change: { direction: directionOf(word), amount: Number(amount), unit: unitOf(unit), relativeTo: relativeTo?.trim() ?? null, by: by?.replace(/\s/g, "") ?? null },
       rest: text.replace(whole, " "),
@@ -91,7 +92,7 @@ function takeChange(text: string): { change: Change | null; rest: string } {
   }
   match = after.exec(text);
   if (match) {
-    const [whole, amount, unit, word, relativeTo, by] = match;
+    const [whole, amount, unit, word = "", relativeTo, by] = match;
     return {
       change: { direction: directionOf(word), amount: Number(amount), unit: unitOf(unit), relativeTo: relativeTo ?? null, by: by?.replace(/\s/g, "") ?? null },
       rest: text.replace(whole, " "),
@@ -143,7 +144,7 @@ export function parseValue(input: string): Value {
   // (Money is never a figure here: "£2,000 (2006/07)" is left alone.)
   const series = [...text.matchAll(/(?<![£$€\d.,])(-?[\d,]+(?:\.\d+)?)\s*(%)?\s*\(((?:19|20)\d{2}\s*\/\s*\d{2,4})\)/g)];
   if (series.length >= 2 && !change) {
-    const figures: EarlierFigure[] = series.map(([, digits, percent, period]) => ({
+    const figures: EarlierFigure[] = series.map(([, digits = "", percent, period = ""]) => ({
       value: toNumber(digits), unit: percent ? "percent" : digits.includes(".") ? null : "number", period: period.replace(/\s/g, ""),
     }));
     const latest = figures.pop()!;
@@ -152,7 +153,7 @@ export function parseValue(input: string): Value {
 
   // A financial year standing loose beside the figure: "1,142 2007/08".
   const loosePeriod = FINANCIAL_YEAR.exec(outside);
-  if (loosePeriod && isFinancialYear(loosePeriod[1], loosePeriod[2]) && !/\bby\s*$/i.test(outside.slice(0, loosePeriod.index))) {
+  if (loosePeriod && isFinancialYear(loosePeriod[1] ?? "", loosePeriod[2] ?? "") && !/\bby\s*$/i.test(outside.slice(0, loosePeriod.index))) {
     value.period ??= loosePeriod[0].replace(/\s/g, "");
     outside = outside.replace(loosePeriod[0], " ");
   }
