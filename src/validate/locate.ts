@@ -156,7 +156,7 @@ export function locate(draft: Draft, about: Priority | undefined): Placed {
  */
 export function updateAt(priorities: Priority[], location: Location | undefined): Priority | undefined {
   if (!location) return undefined;
-  const key = (at: Location): number[] | null => {
+  const key = (at: Location): [number, number?] | null => {
     if (location.anchor !== undefined) return at.anchor !== undefined ? [at.anchor] : null;
     if (location.line !== undefined) return at.line !== undefined ? [at.line] : null;
     if (location.table !== undefined) return at.table !== undefined ? [at.table, at.row ?? 0] : null;

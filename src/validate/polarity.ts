@@ -42,8 +42,10 @@ function polarityFromTargetWording(indicator: Indicator): Polarity | null {
 /** 15.0% → 10.0% → 5.0% says lower is better; targets that go both ways say nothing. */
 function polarityFromTrajectory(indicator: Indicator): { polarity: Polarity; from: string } | null {
   const targets = indicator.targets.filter((target) => target.value !== null).sort((a, b) => a.year.localeCompare(b.year));
-  if (targets.length < 2 || targets.some((target) => target.unit !== targets[0].unit)) return null;
-  const steps = targets.slice(1).map((target, index) => Math.sign(target.value! - targets[index].value!));
+  const [first] = targets;
+  if (!first || targets.length < 2 || targets.some((target) => target.unit !== first.unit)) return null;
+  // targets[index] is the target before this one; values are not null (filtered above).
+  const steps = targets.slice(1).map((target, index) => Math.sign(target.value! - targets[index]!.value!));
   if (steps.every((step) => step > 0)) return { polarity: "higher", from: targets.map(figure).join(" → ") };
   if (steps.every((step) => step < 0)) return { polarity: "lower", from: targets.map(figure).join(" → ") };
   return null;

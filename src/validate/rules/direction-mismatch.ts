@@ -29,13 +29,14 @@ Fix: check the arrow; if it reflects something the figures do not show yet, say 
         if (!arrow) continue;
         const previous = previousUpdate(index, priority);
         const movements = priority.indicators.map((indicator) => movementOf(indicator, priority, previous, config)).filter((movement): movement is Movement => movement !== null);
-        if (movements.length === 0) continue;
+        const [first] = movements;
+        if (!first) continue;
         const all = (change: Movement["change"]) => movements.every((movement) => movement.change === change);
         let contradiction: string | null = null;
         if (arrow === "improving" && all("worse")) contradiction = "every indicator worsened";
         else if (arrow === "worsening" && all("better")) contradiction = "every indicator improved";
         else if (arrow === "no change" && (all("better") || all("worse")) && movements.every((movement) => Math.abs(movement.relative) > config.tolerance)) {
-          contradiction = `every indicator ${movements[0].change === "better" ? "improved" : "worsened"} by more than the ${percent(config.tolerance)} tolerance`;
+          contradiction = `every indicator ${first.change === "better" ? "improved" : "worsened"} by more than the ${percent(config.tolerance)} tolerance`;
         }
         if (!contradiction) continue;
         drafts.push({
@@ -44,7 +45,7 @@ Fix: check the arrow; if it reflects something the figures do not show yet, say 
           field: "direction",
           location: priority.location,
           message: `direction of travel ${ARROWS[arrow]}, but ${contradiction}: ${movements.map(describe).join("; ")}`,
-          data: { direction: arrow, against: movements[0].against, indicators: movements.length },
+          data: { direction: arrow, against: first.against, indicators: movements.length },
         });
       }
     }

@@ -31,13 +31,14 @@ Fix: in Word, Review › Accept (or Reject) all changes, and save.`,
     }
     const drafts: Draft[] = [];
     for (const [update, changes] of byUpdate) {
+      const first = changes[0]!; // each update's list starts with the change that made it
       const shown = changes.slice(0, 3).map(changeWords);
       const more = changes.length > 3 ? `; and ${changes.length - 3} more` : "";
       const count = changes.length === 1 ? "an unaccepted tracked change" : `${changes.length} unaccepted tracked changes`;
       drafts.push({
         priority: update,
-        location: changes[0].location,
-        placeWords: changeWords(changes[0]),
+        location: first.location,
+        placeWords: changeWords(first),
         message: `${count} ${update ? "in this update" : "before the first update"}: ${shown.join("; ")}${more}; read as if accepted`,
         data: { insertions: changes.filter((notice) => notice.change === "insertion").length, deletions: changes.filter((notice) => notice.change === "deletion").length },
       });
