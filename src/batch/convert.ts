@@ -123,7 +123,7 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
         summary.converted++;
         summary.updates += result.updates;
       } else {
-        const file = plan.files[done - 1];
+        const file = plan.files[done - 1]!; // results come one per file, in the files' order
         const path = jsonOutputPath(plan.outDir, plan.base, file);
         try {
           await writeFileAtomic(path, result.json ?? "");

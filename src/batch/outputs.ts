@@ -58,9 +58,10 @@ export function isWithin(child: string, parent: string): boolean {
 /** The deepest folder holding every input: folders themselves, files' folders. */
 export function commonBase(roots: InputRoot[]): string {
   const folders = roots.map((root) => (root.folder ? root.path : dirname(root.path)));
-  if (folders.length === 0) return "";
-  let base = folders[0];
-  for (const folder of folders.slice(1)) while (!isWithin(folder, base)) base = dirname(base);
+  const [first, ...others] = folders;
+  if (first === undefined) return "";
+  let base = first;
+  for (const folder of others) while (!isWithin(folder, base)) base = dirname(base);
   return base;
 }
 

@@ -101,7 +101,7 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
   let next = 0;
   const submit = (): void => {
     while (next < tasks.length && pending.length < window) {
-      const task = tasks[next++];
+      const task = tasks[next++]!; // next < tasks.length
       // A worker that dies (out of memory, a crash in a native module) fails its file only.
       pending.push(pool.run(task).catch((error: unknown) => ({ ok: false, display: task.display, reason: describeFailure(error, task.debug) })));
     }

@@ -93,10 +93,11 @@ export function indicatorChart(indicator: IndicatorView, periods: Period[], id: 
   // below (the axis and its ticks) or a point of that quarter, with its own label written above
   // it, sits in the way.
   const firstTarget = slots.findIndex((slot) => slot.target);
-  if (firstTarget !== -1) {
-    const target = slots[firstTarget].target!;
+  const first = slots[firstTarget];
+  if (first?.target) {
+    const target = first.target;
     const level = y(target.value!);
-    const marks = [slots[firstTarget].result, slots[firstTarget].forecast].filter((value): value is Value => value !== undefined).map((value) => y(value.value!));
+    const marks = [first.result, first.forecast].filter((value): value is Value => value !== undefined).map((value) => y(value.value!));
     // A label's box: its baseline less the text's height; a point's: its label above it down to the point.
     const clear = (baseline: number) => baseline - TEXT_HEIGHT >= PLOT.top - 12 && baseline <= PLOT.bottom - 2 && marks.every((mark) => baseline < mark - 15 || baseline - TEXT_HEIGHT > mark + 5);
     const below = level + 11;

@@ -54,29 +54,33 @@ function ratingSummary(model: DashboardModel): string {
   const kinds = ["Red", "Amber", "Green", "none"] as const;
   const heading = (kind: (typeof kinds)[number]) => (kind === "none" ? "No rating" : ratingBadge(kind));
   const heads = kinds.map((kind) => `<th scope="col" class="num" id="sum-${kind}">${heading(kind)}</th>`).join("");
-  const totals = model.periods.map(() => ({ Red: 0, Amber: 0, Green: 0, none: 0 }));
-  const rowsOf = (group: string, label: string, countsOf: (index: number) => Record<(typeof kinds)[number], number>, attributes: (index: number) => string) =>
+  type Counts = Record<(typeof kinds)[number], number>;
+  const noCounts = (): Counts => ({ Red: 0, Amber: 0, Green: 0, none: 0 });
+  const totals = new Map<Period, Counts>(); // summed over the themes as their rows are made
+  const rowsOf = (group: string, label: string, countsOf: (period: Period) => Counts, attributes: (period: Period) => string) =>
     model.periods.map((period, index) => {
-      const counts = countsOf(index);
+      const counts = countsOf(period);
       const rowId = `${group}-${idPart(period.key)}`;
       const groupCell = index === 0 ? `<th scope="rowgroup" id="${group}" rowspan="${model.periods.length}">${label}</th>` : "";
-      const cells = kinds.map((kind) => `<td class="num" headers="${group} ${rowId} sum-${kind}"${attributes(index)} data-kind="${kind}">${counts[kind]}</td>`).join("");
+      const cells = kinds.map((kind) => `<td class="num" headers="${group} ${rowId} sum-${kind}"${attributes(period)} data-kind="${kind}">${counts[kind]}</td>`).join("");
       return `<tr>${groupCell}<th scope="row" id="${rowId}" headers="${group}">${escapeHtml(period.label)}</th>${cells}</tr>`;
     });
   const bodies = model.themes.map((theme, themeIndex) => {
     const rows = rowsOf(
       `sum-t${themeIndex + 1}`,
       escapeHtml(theme.name),
-      (index) => {
-        const counts = ratingCounts(theme, model.periods[index]);
-        for (const kind of kinds) totals[index][kind] += counts[kind];
+      (period) => {
+        const counts = ratingCounts(theme, period);
+        const total = totals.get(period) ?? noCounts();
+        for (const kind of kinds) total[kind] += counts[kind];
+        totals.set(period, total);
         return counts;
       },
-      (index) => ` data-theme="${escapeHtml(theme.name)}" data-period="${escapeHtml(model.periods[index].key)}"`,
+      (period) => ` data-theme="${escapeHtml(theme.name)}" data-period="${escapeHtml(period.key)}"`,
     );
     return `<tbody>${rows.join("")}</tbody>`;
   });
-  const totalRows = model.themes.length > 1 ? `<tfoot>${rowsOf("sum-all", "All themes", (index) => totals[index], (index) => ` data-theme="" data-period="${escapeHtml(model.periods[index].key)}"`).join("")}</tfoot>` : "";
+  const totalRows = model.themes.length > 1 ? `<tfoot>${rowsOf("sum-all", "All themes", (period) => totals.get(period) ?? noCounts(), (period) => ` data-theme="" data-period="${escapeHtml(period.key)}"`).join("")}</tfoot>` : "";
   return `<table class="counts"><caption>Overall ratings by theme and quarter (number of improvement priorities)</caption>
 <thead><tr><th scope="col" id="sum-theme">Theme</th><th scope="col" id="sum-quarter">Quarter</th>${heads}</tr></thead>
 ${bodies.join("")}${totalRows}</table>`;

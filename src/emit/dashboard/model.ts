@@ -106,8 +106,9 @@ function addIndicator(view: PriorityView, indicator: Indicator, period: Period):
   if (written(indicator.baseline) || !written(entry.baseline)) entry.baseline = indicator.baseline;
   for (const target of indicator.targets) {
     const index = entry.targets.findIndex((known) => known.year === target.year);
-    if (index === -1) entry.targets.push(target);
-    else if (written(target) || !written(entry.targets[index])) entry.targets[index] = target;
+    const known = entry.targets[index];
+    if (!known) entry.targets.push(target);
+    else if (written(target) || !written(known)) entry.targets[index] = target;
   }
   entry.targets.sort((a, b) => a.year.localeCompare(b.year));
   if (!entry.results.has(period.key)) {
@@ -127,7 +128,8 @@ function describeRepeats(repeats: { update: Update; first: Update }[]): string[]
   }
   const lines = [...bySource.values()].map((group) => {
     const names = group.map(({ update }) => `${update.priority.reference} ${update.period.label}`);
-    return `${group[0].update.report.source.path} repeats ${names.length === 1 ? "an update" : `${names.length} updates`} shown from ${group[0].first.report.source.path}: ${names.join(", ")}`;
+    const { update, first } = group[0]!; // each group holds the repeat that made it
+    return `${update.report.source.path} repeats ${names.length === 1 ? "an update" : `${names.length} updates`} shown from ${first.report.source.path}: ${names.join(", ")}`;
   });
   for (const { update, first } of repeats) {
     const [a, b] = [first.priority.overallRating, update.priority.overallRating];

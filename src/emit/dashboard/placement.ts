@@ -30,12 +30,14 @@ function sameLineRange(update: Update, line: number): boolean {
 export function placeFinding(model: DashboardModel, views: Map<string, PriorityView>, updates: Update[], finding: ReportFinding): void {
   const matches = finding.reference || finding.source ? candidates(finding, updates) : [];
   const references = new Set(matches.map((update) => update.priority.reference));
-  if (references.size !== 1) {
+  const [reference, ...others] = references;
+  const view = reference !== undefined && others.length === 0 ? views.get(reference) : undefined;
+  if (!view) {
     model.otherFindings.push({ finding, period: null });
     return;
   }
-  const view = views.get([...references][0])!;
-  const period = matches.length === 1 ? matches[0].period : null;
+  const [only] = matches;
+  const period = only && matches.length === 1 ? only.period : null;
   const placed: PlacedFinding = { finding, period };
   const indicator = finding.indicator
     ? view.indicators.find(

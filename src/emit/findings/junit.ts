@@ -27,8 +27,8 @@ function testCase(classname: string, testcase: Case): { text: string; failed: bo
   const others = testcase.findings.filter((finding) => finding.severity !== "error");
   const parts: string[] = [];
   for (const finding of unreadable) parts.push(`      <error type="${xml(finding.rule)}" message="${xml(finding.message)}">${xml(line(finding))}</error>`);
-  if (failures.length > 0) {
-    const first = failures[0];
+  const [first] = failures;
+  if (first) {
     const message = failures.length === 1 ? first.message : `${failures.length} errors; first: ${first.message}`;
     parts.push(`      <failure type="${xml(first.rule)}" message="${xml(message)}">${xml(failures.map(line).join("\n"))}</failure>`);
   }
