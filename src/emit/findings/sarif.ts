@@ -44,12 +44,11 @@ interface LogicalLocation {
 /** The update, the indicator or action, and the cell: each a step deeper in "TP-1d › NI 187 › RAG Rating "Amber"". */
 function logicalLocations(finding: Finding): LogicalLocation[] {
   const steps = finding.place ? finding.place.split(" › ") : finding.reference ? [finding.reference] : [];
-  const kinds = ["module", "object", "element"];
   return steps.map((step, index) => ({
     name: step,
     fullyQualifiedName: steps.slice(0, index + 1).join(" › "),
     // The update is a module of the document; an indicator or action an object in it; the last step of three, its cell.
-    kind: index === 0 ? kinds[0] : index === steps.length - 1 && steps.length > 2 ? kinds[2] : kinds[1],
+    kind: index === 0 ? "module" : index === steps.length - 1 && steps.length > 2 ? "element" : "object",
   }));
 }
 
