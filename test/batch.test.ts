@@ -221,9 +221,9 @@ describe("progress bar width", () => {
     progress.stop();
     const lines = err().split("\r\x1b[K").filter(Boolean);
     expect(lines).toHaveLength(2);
-    expect(lines[0].length).toBeLessThan(50);
+    expect(lines[0]!.length).toBeLessThan(50);
     expect(lines[0]).not.toMatch(/converting/);
-    expect(lines[1].length).toBeLessThan(80);
+    expect(lines[1]!.length).toBeLessThan(80);
     expect(lines[1]).toMatch(/^converting into out-2008-09 █{15}░{15} 2\/4 files 50%/);
   });
 });

@@ -14,7 +14,7 @@ describe("cell locations", () => {
   it("text: line and grid column", async () => {
     const document = await readDocument(encode("Title\nPI Ref\tDefinition\tRAG Rating\nNI 187\tFuel poverty\tAmber\n"));
     const table = document.blocks.find((block): block is TableBlock => block.kind === "table")!;
-    expect(table.rows[1].cells.map((cell) => cell.location)).toEqual([
+    expect(table.rows[1]!.cells.map((cell) => cell.location)).toEqual([
       { line: 3, cell: 1 },
       { line: 3, cell: 2 },
       { line: 3, cell: 3 },
@@ -28,13 +28,13 @@ describe("cell locations", () => {
     </table>`;
     const document = await readDocument(encode(html));
     const table = document.blocks[0] as TableBlock;
-    expect(table.rows[0].cells.map((cell) => cell.location)).toEqual([
+    expect(table.rows[0]!.cells.map((cell) => cell.location)).toEqual([
       { table: 1, row: 1, cell: 1 },
       { table: 1, row: 1, cell: 3 },
       { table: 1, row: 1, cell: 4 },
     ]);
     // Row 2: a, b, then the place the rowspan covers (column 3), then c in column 4.
-    expect(table.rows[1].cells.map((cell) => [cellTextOf(cell.lines), cell.location?.cell])).toEqual([
+    expect(table.rows[1]!.cells.map((cell) => [cellTextOf(cell.lines), cell.location?.cell])).toEqual([
       ["a", 1],
       ["b", 2],
       ["", 3],
@@ -45,7 +45,7 @@ describe("cell locations", () => {
   it("grid rows repeat a spanning cell's location over the columns it covers", async () => {
     const document = await readDocument(encode(`<table><tr><td colspan="3">Wide</td><td>Narrow</td></tr></table>`));
     const [row] = toGridRows(document.blocks);
-    expect(row.cellLocations.map((location) => location.cell)).toEqual([1, 1, 1, 4]);
+    expect(row!.cellLocations.map((location) => location.cell)).toEqual([1, 1, 1, 4]);
   });
 
   it("the Word renderings of a seed place the RAG cell of NI 187 in its own column", async () => {
@@ -54,8 +54,8 @@ describe("cell locations", () => {
       const rows = toGridRows(document.blocks);
       const header = rows.find((row) => row.cells.some((cell) => cell.trim() === "RAG Rating"))!;
       const ragColumn = header.cells.findIndex((cell) => cell.trim() === "RAG Rating");
-      expect(header.cellLocations[ragColumn].cell, file).toBe(ragColumn + 1);
-      expect(header.cellLocations[ragColumn].table, file).toBe(header.location.table);
+      expect(header.cellLocations[ragColumn]!.cell, file).toBe(ragColumn + 1);
+      expect(header.cellLocations[ragColumn]!.table, file).toBe(header.location.table);
     }
   });
 });

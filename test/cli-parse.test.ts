@@ -50,14 +50,14 @@ describe("lsp-report parse", () => {
     expect(run.code).toBe(0);
     const records = parseCsv(run.stdout, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(rows as number);
-    expect(Object.keys(records[0])).toEqual(expect.arrayContaining(columns as string[]));
+    expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(columns as string[]));
     for (const record of records) {
       expect(record.source).toMatch(/fixtures\/seeds\//);
       expect(record.reference).toMatch(/^[A-Z]{2}-\d[a-z]$/);
       expect(record.year).toBe("2008/09");
       expect(["2", "4"]).toContain(record.quarter);
     }
-    const count = perUpdate[kind as string];
+    const count = perUpdate[kind as string]!;
     const counted = (quarter: string, reference: string) => records.filter((record) => record.quarter === quarter && record.reference === reference).length;
     expect(GOLDEN_Q2.map((update) => [update.reference, counted("2", update.reference)])).toEqual(GOLDEN_Q2.map((update) => [update.reference, count(update)]));
     expect(GOLDEN_Q4.map((update) => [update.reference, counted("4", update.reference)])).toEqual(GOLDEN_Q4.map((update) => [update.reference, count(update)]));
@@ -68,7 +68,7 @@ describe("lsp-report parse", () => {
     expect(run.code).toBe(0);
     const records = parseCsv(run.stdout, { columns: true }) as Record<string, string>[];
     expect(records.map((record) => record.reference)).toEqual(["TP-1a", "TP-1d", "TP-2a", "TP-3a", "HM-1a", "HM-2a", "HM-2b"]);
-    expect(records[0].source).toBe("<stdin>");
+    expect(records[0]!.source).toBe("<stdin>");
   });
 
   it("writes to a file with -o, and nothing else is left beside it", async () => {

@@ -73,7 +73,7 @@ async function sheetRows(path: string, name: string): Promise<Record<string, str
   return rows;
 }
 
-const fromRow = (row: Record<string, string>): Seen => ({ severity: row.severity, rule: row.rule, reference: row.reference ?? "", indicator: row.indicator ?? "", message: row.message });
+const fromRow = (row: Record<string, string>): Seen => ({ severity: row.severity!, rule: row.rule!, reference: row.reference ?? "", indicator: row.indicator ?? "", message: row.message! });
 
 function unescapeHtml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!);
@@ -81,7 +81,7 @@ function unescapeHtml(text: string): string {
 
 /** The dashboard's findings: severity, rule and message of each list item. */
 function dashboardFindings(html: string): string[] {
-  return [...html.matchAll(/<li data-severity="([a-z]+)" data-rule="([a-z-]+)"><span[^>]*>[^<]*<\/span> (.*?) <span class="where">/g)].map((match) => `${match[1]} | ${match[2]} | ${unescapeHtml(match[3])}`).sort();
+  return [...html.matchAll(/<li data-severity="([a-z]+)" data-rule="([a-z-]+)"><span[^>]*>[^<]*<\/span> (.*?) <span class="where">/g)].map((match) => `${match[1]} | ${match[2]} | ${unescapeHtml(match[3]!)}`).sort();
 }
 
 describe("one configuration, every command", () => {
@@ -105,8 +105,8 @@ describe("one configuration, every command", () => {
     expect(validated.filter((finding) => finding.rule === "field-missing")).toEqual([]);
     const ni187 = validated.filter((finding) => finding.indicator === "NI 187" && finding.rule === "rag-mismatch");
     expect(ni187).toHaveLength(1);
-    expect(ni187[0].message).toContain("higher is better, from the configuration; tolerance 15%");
-    expect(ni187[0].message).toContain("computed Green, rated Amber");
+    expect(ni187[0]!.message).toContain("higher is better, from the configuration; tolerance 15%");
+    expect(ni187[0]!.message).toContain("computed Green, rated Amber");
     expect(validated.some((finding) => finding.message.includes("tolerance 10%"))).toBe(false);
   });
 

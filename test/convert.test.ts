@@ -85,7 +85,7 @@ describe("lsp-report convert to CSV", () => {
     expect(files(join(dir, "b"))).toEqual(a);
     expect(files(join(dir, "c"))).toEqual(a);
     // Rows follow the sorted input order.
-    const sources = (parseCsv(a["priorities.csv"], { columns: true }) as { source: string }[]).map((row) => row.source);
+    const sources = (parseCsv(a["priorities.csv"]!, { columns: true }) as { source: string }[]).map((row) => row.source);
     expect([...new Set(sources)]).toEqual([
       "fixtures/seeds/000_ebda395ebee889b1.txt",
       "fixtures/seeds/001_6f959b4cb1bc6ca1.txt",

@@ -90,9 +90,9 @@ describe("CSV injection through a document", () => {
   it("parse keeps the text after the apostrophe", async () => {
     const run = await runCli(["parse", path, "--format", "csv", "--records", "indicators"]);
     const row = (parseCsv(run.stdout, { columns: true }) as Record<string, string>[])[0];
-    expect(row.definition).toBe(`'${PAYLOADS.definition}`);
-    expect(row.data_quality).toBe(`'${PAYLOADS.dataQuality}`);
-    expect(row.baseline_raw).toBe(`'${PAYLOADS.baseline}`);
+    expect(row!.definition).toBe(`'${PAYLOADS.definition}`);
+    expect(row!.data_quality).toBe(`'${PAYLOADS.dataQuality}`);
+    expect(row!.baseline_raw).toBe(`'${PAYLOADS.baseline}`);
   });
 
   it("convert neutralises every such cell in every file it writes, with and without --bom", async () => {
@@ -102,7 +102,7 @@ describe("CSV injection through a document", () => {
       expect(run.code).toBe(0);
       for (const kind of ["priorities", "indicators", "actions", "contributors"]) check(readFileSync(join(out, `${kind}.csv`), "utf8"), kind);
       const priorities = parseCsv(readFileSync(join(out, "priorities.csv"), "utf8"), { columns: true, bom: true }) as Record<string, string>[];
-      expect(priorities[0].lead_officer).toBe(`'${PAYLOADS.officer}`);
+      expect(priorities[0]!.lead_officer).toBe(`'${PAYLOADS.officer}`);
     }
   });
 });

@@ -35,9 +35,9 @@ describe("dashboard model of both seeds", () => {
   });
 
   it("keeps the first of an update given twice and says so", () => {
-    const again = structuredClone(reports[0]);
+    const again = structuredClone(reports[0]!);
     again.source.path = "q2-again.docx";
-    again.priorities[5].overallRating = "Amber"; // TP-1b, Red in the text
+    again.priorities[5]!.overallRating = "Amber"; // TP-1b, Red in the text
     const twice = buildModel([...reports, again]);
     expect(twice.updates).toBe(17);
     expect(twice.duplicates).toEqual([
@@ -142,9 +142,9 @@ describe("dashboard HTML", () => {
   });
 
   it("escapes what the documents say", () => {
-    const hostile = structuredClone(reports[0]);
-    hostile.priorities[0].title = `<script>alert("x")</script> & <b>`;
-    hostile.priorities[0].indicators[0].definition = `<img src=x onerror=alert(1)>`;
+    const hostile = structuredClone(reports[0]!);
+    hostile.priorities[0]!.title = `<script>alert("x")</script> & <b>`;
+    hostile.priorities[0]!.indicators[0]!.definition = `<img src=x onerror=alert(1)>`;
     const html = renderDashboard([hostile]);
     expect(html).not.toContain("<script>alert");
     expect(html).not.toContain("<img");

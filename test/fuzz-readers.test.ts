@@ -44,7 +44,7 @@ function mutate(bytes: Uint8Array, edits: { at: number; length: number; kind: st
   for (const edit of edits) {
     const at = Math.floor(edit.at * result.length);
     const end = Math.min(result.length, at + edit.length);
-    if (edit.kind === "flip") for (let i = at; i < end; i++) result[i] ^= edit.byte || 1;
+    if (edit.kind === "flip") for (let i = at; i < end; i++) result[i]! ^= edit.byte || 1;
     else if (edit.kind === "zero") result.fill(0, at, end);
     else if (edit.kind === "cut") result = Buffer.concat([result.subarray(0, at), result.subarray(end)]);
     else result = Buffer.concat([result.subarray(0, end), result.subarray(at, end), result.subarray(end)]);
@@ -67,7 +67,7 @@ describe("readers under random input", () => {
 
   it("mutated real fixtures (.txt, .docx, .html) give records or a clear refusal", async () => {
     await checkProperty(
-      fc.asyncProperty(mutation, async ({ fixture, edits }) => void (await outcome(mutate(FIXTURES[fixture].bytes, edits)))),
+      fc.asyncProperty(mutation, async ({ fixture, edits }) => void (await outcome(mutate(FIXTURES[fixture]!.bytes, edits)))),
       { numRuns: 60 },
     );
   }, 60_000);

@@ -28,7 +28,7 @@ function sourceFiles(folder: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
   const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((match) => match[1]);
-  return specifiers.map((specifier) => relative(SRC, resolve(dirname(file), specifier)));
+  return specifiers.map((specifier) => relative(SRC, resolve(dirname(file), specifier!)));
 }
 
 const files = sourceFiles(SRC).map((file) => ({ file: relative(SRC, file), imports: importsOf(file) }));
@@ -43,7 +43,7 @@ describe("layers", () => {
   it.each(Object.entries(FORBIDDEN))("%s/ imports nothing from the layers above it", (layer, above) => {
     const breaches = files
       .filter((entry) => entry.file.startsWith(`${layer}/`))
-      .flatMap((entry) => entry.imports.filter((target) => above.includes(target.split("/")[0])).map((target) => `${entry.file} → ${target}`));
+      .flatMap((entry) => entry.imports.filter((target) => above.includes(target.split("/")[0]!)).map((target) => `${entry.file} → ${target}`));
     expect(breaches).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ describe("record parser", () => {
 
   it("reads a rating and a forecast written in one RAG cell", () => {
     const report = parseText([HEADING, PRIORITY, "", rows(["PI Ref", "Definition", "2008/09 Target", "Year to Date Performance", "RAG Rating"], ["NI 141", "x", "66%", "70.91%", "Green (72.7%)"])].join("\n"));
-    expect(report.priorities[0].indicators[0]).toMatchObject({ rag: "Green", ragRaw: "Green (72.7%)", forecast: { value: 72.7, unit: "percent" } });
+    expect(report.priorities[0]!.indicators[0]).toMatchObject({ rag: "Green", ragRaw: "Green (72.7%)", forecast: { value: 72.7, unit: "percent" } });
   });
 
   it("finds a heading's reference alone on a later line (a text export with one cell per line)", () => {
@@ -43,27 +43,27 @@ describe("record parser", () => {
         ),
       ].join("\n"),
     );
-    const [indicator] = report.priorities[0].indicators;
-    expect(indicator.ref).toBe("LKI HAS4");
-    expect(indicator.definition).toBe("The number of homeless acceptances made in the year");
-    expect(indicator.baseline).toMatchObject({ value: 1142, period: "2007/08" });
-    expect(indicator.targets).toMatchObject([{ year: "2008/09", value: 1320 }]);
-    expect(indicator.result).toMatchObject({ value: 724, kind: "year-to-date" });
-    expect(indicator.rag).toBeNull();
-    expect(indicator.location).toEqual({ line: 6 });
+    const [indicator] = report.priorities[0]!.indicators;
+    expect(indicator!.ref).toBe("LKI HAS4");
+    expect(indicator!.definition).toBe("The number of homeless acceptances made in the year");
+    expect(indicator!.baseline).toMatchObject({ value: 1142, period: "2007/08" });
+    expect(indicator!.targets).toMatchObject([{ year: "2008/09", value: 1320 }]);
+    expect(indicator!.result).toMatchObject({ value: 724, kind: "year-to-date" });
+    expect(indicator!.rag).toBeNull();
+    expect(indicator!.location).toEqual({ line: 6 });
   });
 
   it("reads a bare 'Target' header as the report's own year", () => {
     const report = parseText([HEADING, PRIORITY, "", rows(["PI Ref", "Definition", "Baseline", "Target", "Year to Date Performance", "RAG Rating"], ["NI 141", "x", "58.61%", "66%", "70.91%", "Green"])].join("\n"));
-    expect(report.priorities[0].indicators[0].targets).toMatchObject([{ year: "2008/09", value: 66, unit: "percent" }]);
-    expect(report.priorities[0].indicators[0].rag).toBe("Green");
+    expect(report.priorities[0]!.indicators[0]!.targets).toMatchObject([{ year: "2008/09", value: 66, unit: "percent" }]);
+    expect(report.priorities[0]!.indicators[0]!.rag).toBe("Green");
   });
 
   it("keeps a number written in the RAG column as a forecast, not a rating", () => {
     const report = parseText([HEADING, PRIORITY, "", rows(["PI Ref", "Definition", "2008/09 Target", "Year to Date Performance", "RAG Rating"], ["NI 141", "x", "66%", "70.91%", "72.7%"])].join("\n"));
-    const [indicator] = report.priorities[0].indicators;
-    expect(indicator.rag).toBeNull();
-    expect(indicator.forecast).toMatchObject({ value: 72.7, unit: "percent" });
+    const [indicator] = report.priorities[0]!.indicators;
+    expect(indicator!.rag).toBeNull();
+    expect(indicator!.forecast).toMatchObject({ value: 72.7, unit: "percent" });
   });
 
   it("normalises ratings and directions written in any case and spacing", () => {
@@ -80,9 +80,9 @@ describe("record parser", () => {
     const report = parseText(
       [HEADING, PRIORITY, "", rows(["PI Ref", "Definition", "Comments", "2008/09 Target", "Year to Date Performance"], ["NI 155", "Affordable homes", "First part of the comment", "300", ""], ["", "", "carried over a page break", "", ""])].join("\n"),
     );
-    const indicators = report.priorities[0].indicators;
+    const indicators = report.priorities[0]!.indicators;
     expect(indicators).toHaveLength(1);
-    expect(indicators[0].comments).toBe("First part of the comment\ncarried over a page break");
+    expect(indicators[0]!.comments).toBe("First part of the comment\ncarried over a page break");
   });
 
   it("reads a PI row with an empty PI Ref and figures of its own as a further measure of the same PI", () => {
@@ -104,7 +104,7 @@ describe("record parser", () => {
         rows(["Improvement priority progress", "Risk / Challenges", "Key Actions", "Contributory Officer", "Timescale", "Other Information"], ["Progress", "Risk", "Action one", "SW", "Q4", ""], ["", "", "Action two", "SW", "Ongoing", ""]),
       ].join("\n"),
     );
-    expect(report.priorities[0].actions.map((action) => [action.progress, action.actions, action.timescale.due])).toEqual([
+    expect(report.priorities[0]!.actions.map((action) => [action.progress, action.actions, action.timescale.due])).toEqual([
       ["Progress", "Action one", "2009-03-31"],
       ["", "Action two", null],
     ]);
@@ -114,8 +114,8 @@ describe("record parser", () => {
     const report = parseText(readFileSync("fixtures/seeds/000_ebda395ebee889b1.txt", "utf8"));
     const actions = report.priorities.find((priority) => priority.reference === "TP-3a")!.actions;
     const cut = actions.findIndex((action) => action.risks.startsWith("Difficulties in identifying freedoms"));
-    expect(actions[cut].progress).toBe("");
-    expect(actions[cut - 1].progress).toMatch(/back into work\. with employers to develop customised programmes\./);
+    expect(actions[cut]!.progress).toBe("");
+    expect(actions[cut - 1]!.progress).toMatch(/back into work\. with employers to develop customised programmes\./);
     expect(actions[cut]).toMatchObject({ officer: "SB / IH / AC", timescale: { due: "2008-12-31" } });
   });
 
@@ -128,7 +128,7 @@ describe("record parser", () => {
         rows(["Progress as at 31st March 2009", "", "Next Steps / Future Milestones for Q1 & Q2 2009/10", "", "", "Risk / Challenges", "Timescale", "Contributory Officer"], ["Done", "", "Next", "more next", "", "Risky", "Oct-09", "AJ"]),
       ].join("\n"),
     );
-    expect(report.priorities[0].actions[0]).toMatchObject({ progress: "Done", actions: "Next\nmore next", risks: "Risky", officer: "AJ", timescale: { due: "2009-10-31" } });
+    expect(report.priorities[0]!.actions[0]).toMatchObject({ progress: "Done", actions: "Next\nmore next", risks: "Risky", officer: "AJ", timescale: { due: "2009-10-31" } });
   });
 
   it("takes the theme from the reference's code when the heading is the template placeholder", () => {
@@ -139,12 +139,12 @@ describe("record parser", () => {
   it("finds a reference that stands in the row after the heading", () => {
     const report = parseText(["Harmonious Communities 2008/09 Quarter 3 Performance Update", "Reference\tHM 2b", PRIORITY].join("\n"));
     expect(report.priorities[0]).toMatchObject({ reference: "HM-2b", quarter: 3, theme: "Harmonious Communities" });
-    expect(report.priorities[0].title).toBe("Reduce the number of homeless people");
+    expect(report.priorities[0]!.title).toBe("Reduce the number of homeless people");
   });
 
   it("keeps a table that matches nothing as unrecognised, with its location", () => {
     const report = parseText([HEADING, PRIORITY, "", rows(["Budget line", "Amount"], ["Staff", "£40k"])].join("\n"));
-    expect(report.priorities[0].unrecognised).toEqual([{ kind: "table", text: "Budget line | Amount\nStaff | £40k", location: { line: 5, cell: 1 } }]);
+    expect(report.priorities[0]!.unrecognised).toEqual([{ kind: "table", text: "Budget line | Amount\nStaff | £40k", location: { line: 5, cell: 1 } }]);
   });
 
   it("reads a colour-only RAG cell's rating from its fill", () => {
@@ -166,7 +166,7 @@ describe("record parser", () => {
         },
       ],
     };
-    const [indicator] = parseReport(document, "x.docx").priorities[0].indicators;
+    const [indicator] = parseReport(document, "x.docx").priorities[0]!.indicators;
     expect(indicator).toMatchObject({ rag: "Amber", ragFromFill: true, ragFill: "FFC000", location: { table: 1, row: 2 } });
   });
 

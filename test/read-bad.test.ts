@@ -54,8 +54,8 @@ describe("fixtures/bad: one clear reason each", () => {
     const document = await readDocument(bad("deep.html"));
     expect(document.format).toBe("html");
     const [first, second] = document.blocks as TableBlock[];
-    expect(cellText(first.rows[0].cells[0])).toBe("deep");
-    expect(cellText(second.rows[0].cells[0])).toBe("x");
+    expect(cellText(first!.rows[0]!.cells[0])).toBe("deep");
+    expect(cellText(second!.rows[0]!.cells[0])).toBe("x");
   });
 });
 

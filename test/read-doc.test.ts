@@ -32,8 +32,8 @@ describe(".doc renderings read like the .docx they were saved from", () => {
   it("ends rows where Word says, even beside rows of other widths (TP-1a Q4: merged headers and 9-cell rows)", async () => {
     const blocks = await read("fixtures/doc/q4-2008-09.doc");
     const [first] = blocks.filter((block): block is TableBlock => block.kind === "table");
-    expect(first.rows.map((row) => row.cells.length)).toEqual([3, 5, 9, 1, 9, 9, 9, 5, 9, 9]);
-    const header = first.rows.find((row) => cellText(row.cells[0]) === "Progress as at 31st March 2009")!;
+    expect(first!.rows.map((row) => row.cells.length)).toEqual([3, 5, 9, 1, 9, 9, 9, 5, 9, 9]);
+    const header = first!.rows.find((row) => cellText(row.cells[0]) === "Progress as at 31st March 2009")!;
     expect(header.cells.map((cell) => cell.colSpan ?? 1)).toEqual([2, 3, 1, 1, 2]);
   });
 
@@ -56,7 +56,7 @@ describe("marked text → blocks", () => {
   const PARAGRAPH = "\ue00d";
   const IN_CELL = "\ue00e";
   const row = (index: number) => String.fromCharCode(0xe100 + index);
-  const layout = (...edges: number[]) => ({ cells: edges.slice(0, -1).map((left, i) => ({ left, right: edges[i + 1], merged: false })) });
+  const layout = (...edges: number[]) => ({ cells: edges.slice(0, -1).map((left, i) => ({ left, right: edges[i + 1]!, merged: false })) });
 
   it("splits paragraphs, tables, rows and cells; a paragraph break between rows ends the table", () => {
     const body = `Heading${PARAGRAPH}A${CELL}B${IN_CELL}B2${CELL}${row(0)}C${IN_CELL}C2${CELL}${CELL}${row(1)}${PARAGRAPH}Between${PARAGRAPH}D${CELL}${row(2)}After`;
@@ -68,14 +68,14 @@ describe("marked text → blocks", () => {
       [[["D"]]],
       "After",
     ]);
-    expect((blocks[1] as TableBlock).rows[1].location).toEqual({ table: 1, row: 2 });
-    expect(blocks[2].location).toEqual({ paragraph: 2 });
+    expect((blocks[1] as TableBlock).rows[1]!.location).toEqual({ table: 1, row: 2 });
+    expect(blocks[2]!.location).toEqual({ paragraph: 2 });
   });
 
   it("gives cells the grid columns between their edges, and their fills", () => {
     const layouts = [{ cells: [{ left: 0, right: 200, merged: false }, { left: 200, right: 300, merged: false, fill: "FF0000" }] }, layout(0, 100, 200, 300)];
     const [table] = blocksFromMarkedText(`Wide${CELL}Red${CELL}${row(0)}a${CELL}b${CELL}c${CELL}${row(1)}`, layouts) as TableBlock[];
-    expect(table.rows.map((r) => r.cells.map((cell) => [cellText(cell), cell.colSpan ?? 1, cell.fill ?? null]))).toEqual([
+    expect(table!.rows.map((r) => r.cells.map((cell) => [cellText(cell), cell.colSpan ?? 1, cell.fill ?? null]))).toEqual([
       [["Wide", 2, null], ["Red", 1, "FF0000"]],
       [["a", 1, null], ["b", 1, null], ["c", 1, null]],
     ]);
@@ -84,7 +84,7 @@ describe("marked text → blocks", () => {
   it("folds cells merged the Word 97 way (fMerged) into the cell before", () => {
     const layouts = [{ cells: [{ left: 0, right: 100, merged: false }, { left: 100, right: 200, merged: true }, { left: 200, right: 300, merged: false }] }];
     const [table] = blocksFromMarkedText(`Merged${CELL}${CELL}x${CELL}${row(0)}`, layouts) as TableBlock[];
-    expect(table.rows[0].cells.map((cell) => [cellText(cell), cell.colSpan ?? 1])).toEqual([["Merged", 2], ["x", 1]]);
+    expect(table!.rows[0]!.cells.map((cell) => [cellText(cell), cell.colSpan ?? 1])).toEqual([["Merged", 2], ["x", 1]]);
   });
 
   it("treats private-use characters that are not row ends (symbol fonts) as text", () => {
@@ -94,6 +94,6 @@ describe("marked text → blocks", () => {
 
   it("falls back to guessing row ends when the text carries no row marks", () => {
     const [table] = blocksFromUnmarkedText(`A${CELL}B${CELL}${CELL}C${CELL}D${CELL}${CELL}${PARAGRAPH}`) as TableBlock[];
-    expect(table.rows.map((r) => r.cells.map(cellText))).toEqual([["A", "B"], ["C", "D"]]);
+    expect(table!.rows.map((r) => r.cells.map(cellText))).toEqual([["A", "B"], ["C", "D"]]);
   });
 });

@@ -138,7 +138,7 @@ describe("the deliberate differences, as listed", () => {
       ),
     });
     const { native, mammoth } = await bothReaders(footnotes);
-    const cellTexts = (document: ReadDocument) => (document.blocks[0].kind === "table" ? document.blocks[0].rows[0].cells.map((cell) => cell.lines.map((line) => line.text).join("\n")) : []);
+    const cellTexts = (document: ReadDocument) => (document.blocks[0]!.kind === "table" ? document.blocks[0]!.rows[0]!.cells.map((cell) => cell.lines.map((line) => line.text).join("\n")) : []);
     expect(cellTexts(native)).toEqual(["RAG Rating", "Amber"]);
     expect(cellTexts(mammoth)).toEqual(["RAG Rating", "Amber[1]"]);
     expect(native.blocks).toHaveLength(1);
@@ -188,8 +188,8 @@ describe("--docx-reader on the command line", () => {
     expect(mammoth.stdout).not.toContain('"anchor"');
     expect(withoutAnchors(JSON.parse(native.stdout))).toEqual(JSON.parse(mammoth.stdout));
     const [validateNative, validateMammoth] = await Promise.all(["native", "mammoth"].map((reader) => runCli(["validate", file, "--format", "json", "--docx-reader", reader])));
-    expect(validateNative.code).toBe(validateMammoth.code);
-    expect(withoutAnchors(JSON.parse(validateNative.stdout))).toEqual(withoutAnchors(JSON.parse(validateMammoth.stdout)));
+    expect(validateNative!.code).toBe(validateMammoth!.code);
+    expect(withoutAnchors(JSON.parse(validateNative!.stdout))).toEqual(withoutAnchors(JSON.parse(validateMammoth!.stdout)));
   });
 
   it("refuses a reader it does not know, as any bad option value", async () => {
@@ -305,7 +305,7 @@ describe("documents written by the docx package", () => {
   };
 
   it.each(Object.keys(cases))("%s", async (name) => {
-    const bytes = await written(cases[name]());
+    const bytes = await written(cases[name]!());
     const { native, mammoth } = await bothReaders(bytes);
     expect(native.blocks.length).toBeGreaterThan(0);
     expect(native).toEqual(mammoth);

@@ -49,28 +49,28 @@ describe("cell shading (w:shd) read beside mammoth", () => {
   it("reads the fill; white and auto are no colour; a solid pattern shows its pattern colour", async () => {
     const bytes = docx(tbl(tr(tc("Red", shd("FF0000")), tc("auto", shd("auto")), tc("white", shd("FFFFFF")), tc("", shd("auto", "solid", "00B050")), tc("lower", shd("ffc000")))));
     const [table] = tables((await readDocument(bytes)).blocks);
-    expect(fills(table)).toEqual([["FF0000", null, null, "00B050", "FFC000"]]);
+    expect(fills(table!)).toEqual([["FF0000", null, null, "00B050", "FFC000"]]);
   });
 
   it("ignores the old shading and span kept in a tracked property change (w:tcPrChange)", async () => {
     const changed = `${shd("00B050")}<w:tcPrChange ${change}><w:tcPr><w:gridSpan w:val="2"/>${shd("FF0000")}</w:tcPr></w:tcPrChange>`;
     const [table] = tables((await readDocument(docx(tbl(tr(tc("now green", changed), tc("amber", shd("FFC000"))))))).blocks);
-    expect(fills(table)).toEqual([["00B050", "FFC000"]]);
+    expect(fills(table!)).toEqual([["00B050", "FFC000"]]);
   });
 
   it("puts fills in the right grid columns past merged cells (gridSpan)", async () => {
     const bytes = docx(tbl(tr(tc("Progress", '<w:gridSpan w:val="2"/>'), tc("Risk", shd("FF0000"))), tr(tc("a"), tc("b"), tc("c", shd("00B050")))));
     const [table] = tables((await readDocument(bytes)).blocks);
-    expect(table.rows[0].cells.map((cell) => cell.colSpan ?? 1)).toEqual([2, 1]);
-    expect(fills(table)).toEqual([[null, "FF0000"], [null, null, "00B050"]]);
+    expect(table!.rows[0]!.cells.map((cell) => cell.colSpan ?? 1)).toEqual([2, 1]);
+    expect(fills(table!)).toEqual([[null, "FF0000"], [null, null, "00B050"]]);
   });
 
   it("keeps a nested table's fills out of the table around it", async () => {
     const nested = `<w:tc>${tbl(tr(tc("inner", shd("0000FF"))))}${p("")}</w:tc>`;
     const bytes = docx(tbl(tr(nested, tc("outer", shd("FF0000"))), tr(tc("x", shd("00B050")), tc("y"))) + p("after") + tbl(tr(tc("second", shd("FFC000")))));
     const [outer, second] = tables((await readDocument(bytes)).blocks);
-    expect(fills(outer)).toEqual([[null, "FF0000"], ["00B050", null]]);
-    expect(fills(second)).toEqual([["FFC000"]]);
+    expect(fills(outer!)).toEqual([[null, "FF0000"], ["00B050", null]]);
+    expect(fills(second!)).toEqual([["FFC000"]]);
   });
 
   it("reads alternate content as mammoth does (the fallback), so a table in a text box does not shift the tables after it", async () => {
@@ -90,8 +90,8 @@ describe("tracked changes", () => {
     const deleted = `<w:tr><w:trPr><w:del ${change}/></w:trPr>${tc("gone", shd("00B050"))}${tc("gone")}</w:tr>`;
     const document = await readDocument(docx(tbl(tr(tc("PI Ref"), tc("RAG Rating")), deleted, tr(tc("NI 187"), tc("", shd("FF0000"))))));
     const [table] = tables(document.blocks);
-    expect(texts(table)).toEqual([["PI Ref", "RAG Rating"], ["NI 187", ""]]);
-    expect(fills(table)).toEqual([[null, null], [null, "FF0000"]]);
+    expect(texts(table!)).toEqual([["PI Ref", "RAG Rating"], ["NI 187", ""]]);
+    expect(fills(table!)).toEqual([[null, null], [null, "FF0000"]]);
     expect(document.notices).toEqual([expect.objectContaining({ code: "tracked-changes", message: expect.stringMatching(/\(0 insertions, 1 deletions\)/) })]);
   });
 
@@ -102,7 +102,7 @@ describe("tracked changes", () => {
       `<w:p><w:moveTo ${change}><w:r><w:t>moved here</w:t></w:r></w:moveTo></w:p>`;
     const document = await readDocument(docx(body));
     expect(document.blocks.map((block) => (block.kind === "paragraph" ? block.text : ""))).toEqual(["Area Committees", "moved here"]);
-    expect(document.notices[0].message).toBe("the document still has unaccepted tracked changes (2 insertions, 2 deletions); read as if accepted");
+    expect(document.notices[0]!.message).toBe("the document still has unaccepted tracked changes (2 insertions, 2 deletions); read as if accepted");
   });
 
   it("says nothing when there are no tracked changes", async () => {
@@ -113,12 +113,12 @@ describe("tracked changes", () => {
 describe("the package", () => {
   it("finds the main document through the package relationships (word/document2.xml)", async () => {
     const document = await readDocument(docx(tbl(tr(tc("Amber", shd("FFC000")))), "word/document2.xml"));
-    expect(fills(tables(document.blocks)[0])).toEqual([["FFC000"]]);
+    expect(fills(tables(document.blocks)[0]!)).toEqual([["FFC000"]]);
   });
 
   it("reads a zip64 package (written by .NET and Java tools)", async () => {
     const document = await readDocument(toZip64(docx(tbl(tr(tc("Green", shd("00B050")))))));
-    expect(fills(tables(document.blocks)[0])).toEqual([["00B050"]]);
+    expect(fills(tables(document.blocks)[0]!)).toEqual([["00B050"]]);
   });
 
   it("refuses a zip whose entries are encrypted", async () => {
@@ -144,7 +144,7 @@ describe("the package", () => {
     const xml = `<w:document ${NS}><w:body>${tbl(...new Array(20_000).fill(row))}</w:body></w:document>`;
     const scan = scanDocumentXml(xml);
     expect(scan.tables[0]).toHaveLength(20_000);
-    expect(scan.tables[0][19_999]).toEqual([{ column: 0 }, { column: 1 }, { column: 2, fill: "FFC000" }]);
+    expect(scan.tables[0]![19_999]).toEqual([{ column: 0 }, { column: 1 }, { column: 2, fill: "FFC000" }]);
   });
 });
 
@@ -215,11 +215,11 @@ describe("cell anchors (native reader)", () => {
     const table1 = tbl(tr(tc("A"), nested, "<w:tc><w:p/></w:tc>"), deletedRow, tr(tc("B", '<w:gridSpan w:val="2"/>'), tc("")));
     const document = await readDocument(docx(`${p("Intro")}${choice}${table1}${p("after")}`));
     const [table] = tables(document.blocks);
-    expect(table.rows.map((row) => row.cells.map((cell) => cell.location))).toEqual([
+    expect(table!.rows.map((row) => row.cells.map((cell) => cell.location))).toEqual([
       [{ table: 1, row: 1, cell: 1, anchor: 4 }, { table: 1, row: 1, cell: 2, anchor: 5 }, { table: 1, row: 1, cell: 3, anchor: 8 }],
       [{ table: 1, row: 2, cell: 1, anchor: 10 }, { table: 1, row: 2, cell: 3, anchor: 11 }],
     ]);
-    expect(texts(table)).toEqual([["A", "n1\nn2", ""], ["B", ""]]);
+    expect(texts(table!)).toEqual([["A", "n1\nn2", ""], ["B", ""]]);
     const paragraphs = document.blocks.filter((block) => block.kind === "paragraph");
     expect(paragraphs.map((block) => block.location)).toEqual([{ paragraph: 1, anchor: 0 }, { paragraph: 2, anchor: 12 }]);
   });
@@ -227,7 +227,7 @@ describe("cell anchors (native reader)", () => {
   it("anchors the empty cell a vertical merge leaves at the merged-away cell's own paragraph", async () => {
     const merged = tbl(tr(tc("RAG", '<w:vMerge w:val="restart"/>'), tc("x")), tr(tc("", "<w:vMerge/>"), tc("y")));
     const [table] = tables((await readDocument(docx(merged))).blocks);
-    expect(table.rows[1].cells.map((cell) => [cellText(cell), cell.location])).toEqual([
+    expect(table!.rows[1]!.cells.map((cell) => [cellText(cell), cell.location])).toEqual([
       ["", { table: 1, row: 2, cell: 1, anchor: 2 }],
       ["y", { table: 1, row: 2, cell: 2, anchor: 3 }],
     ]);

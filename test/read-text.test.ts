@@ -16,8 +16,8 @@ describe("text reader", () => {
     const blocks = readText(encode("A\tB\nC\tD\n\nE\tF\n")).blocks;
     expect(blocks.map((block) => block.kind)).toEqual(["table", "table"]);
     const [first] = blocks as TableBlock[];
-    expect(first.rows.map((row) => row.cells.map(cellText))).toEqual([["A", "B"], ["C", "D"]]);
-    expect(first.rows[1].location).toEqual({ line: 2 });
+    expect(first!.rows.map((row) => row.cells.map(cellText))).toEqual([["A", "B"], ["C", "D"]]);
+    expect(first!.rows[1]!.location).toEqual({ line: 2 });
   });
 
   it("reads a line without tabs as a paragraph with its line number", () => {
@@ -27,20 +27,20 @@ describe("text reader", () => {
 
   it("skips markdown separator lines without ending the table", () => {
     const [table] = tables("Heading\tReference\tHM-2a\n--\t------------------\t--------------\nX\tY\n");
-    expect(table.rows).toHaveLength(2);
-    expect(table.rows[1].location.line).toBe(3);
+    expect(table!.rows).toHaveLength(2);
+    expect(table!.rows[1]!.location.line).toBe(3);
   });
 
   it("drops trailing tabs but keeps empty columns inside a row (merged cells expanded)", () => {
     const [table] = tables("Improvement Priority\tLead Officer\tOrganisation\t\t\t\t\tOverall Progress Rating\tDirection of Travel\nIdea\tMe\t\t\t\n");
-    expect(table.rows[0].cells).toHaveLength(9);
-    expect(table.rows[1].cells.map(cellText)).toEqual(["Idea", "Me"]);
+    expect(table!.rows[0]!.cells).toHaveLength(9);
+    expect(table!.rows[1]!.cells.map(cellText)).toEqual(["Idea", "Me"]);
   });
 
   it("reads CRLF line ends and a UTF-8 byte order mark", () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode("A\tB\r\nC\tD\r\n")]);
     const [table] = readText(bytes).blocks as TableBlock[];
-    expect(table.rows.map((row) => row.cells.map(cellText))).toEqual([["A", "B"], ["C", "D"]]);
+    expect(table!.rows.map((row) => row.cells.map(cellText))).toEqual([["A", "B"], ["C", "D"]]);
   });
 
   it("decodes files that are not valid UTF-8 as Windows-1252", () => {
@@ -56,15 +56,15 @@ describe("text reader", () => {
 
   it("turns <p> residue into separate lines and removes the tags", () => {
     const [table] = tables("<p>First paragraph.</p> <p>Second &amp; last.</p>\tplain\n");
-    expect(table.rows[0].cells[0].lines).toEqual([{ text: "First paragraph." }, { text: "Second & last." }]);
-    expect(cellText(table.rows[0].cells[0])).toBe("First paragraph.\nSecond & last.");
+    expect(table!.rows[0]!.cells[0]!.lines).toEqual([{ text: "First paragraph." }, { text: "Second & last." }]);
+    expect(cellText(table!.rows[0]!.cells[0])).toBe("First paragraph.\nSecond & last.");
   });
 
   it("removes an unclosed <ul> wrapper and keeps list items as list lines", () => {
     const [table] = tables('x\t<ul style="list-style-type: none"> Implement improved tensions tracking systems Monitor and evaluate responses \n');
-    expect(cellText(table.rows[0].cells[1])).toBe("Implement improved tensions tracking systems Monitor and evaluate responses");
+    expect(cellText(table!.rows[0]!.cells[1])).toBe("Implement improved tensions tracking systems Monitor and evaluate responses");
     const [list] = tables("x\t<ul><li>One</li><li>Two</li></ul>\n");
-    expect(list.rows[0].cells[1].lines).toEqual([
+    expect(list!.rows[0]!.cells[1]!.lines).toEqual([
       { text: "One", list: "bullet" },
       { text: "Two", list: "bullet" },
     ]);
@@ -72,7 +72,7 @@ describe("text reader", () => {
 
   it("leaves a '<' in prose alone (SAP rating of <35)", () => {
     const [table] = tables("x\tproperties with a SAP rating of <35, 606 have been improved\n");
-    expect(cellText(table.rows[0].cells[1])).toBe("properties with a SAP rating of <35, 606 have been improved");
+    expect(cellText(table!.rows[0]!.cells[1])).toBe("properties with a SAP rating of <35, 606 have been improved");
   });
 
   it("reads both seeds without residue left in any cell", () => {

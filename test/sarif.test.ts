@@ -59,40 +59,40 @@ describe.each(SEEDS)("SARIF of %s", (_name, inputs) => {
 
   it("has one result per finding, in order, with its rule, level and message", () => {
     const all = findings.files.flatMap((file) => file.findings);
-    const results = sarif.runs[0].results;
+    const results = sarif.runs[0]!.results;
     expect(results).toHaveLength(all.length);
     const level = { error: "error", warning: "warning", info: "note" };
     results.forEach((result, index) => {
-      expect(result.ruleId).toBe(all[index].rule);
-      expect(result.level).toBe(level[all[index].severity]);
-      expect(result.message.text.startsWith(all[index].message)).toBe(true);
-      expect(sarif.runs[0].tool.driver.rules[result.ruleIndex!].id).toBe(result.ruleId);
-      const uri = result.locations[0].physicalLocation!.artifactLocation.uri;
-      expect(uri).toBe(all[index].source.split("/").map(encodeURIComponent).join("/"));
-      expect(result.locations[0].physicalLocation!.region?.startLine).toBe(all[index].location?.line);
+      expect(result.ruleId).toBe(all[index]!.rule);
+      expect(result.level).toBe(level[all[index]!.severity]);
+      expect(result.message.text.startsWith(all[index]!.message)).toBe(true);
+      expect(sarif.runs[0]!.tool.driver.rules[result.ruleIndex!]!.id).toBe(result.ruleId);
+      const uri = result.locations[0]!.physicalLocation!.artifactLocation.uri;
+      expect(uri).toBe(all[index]!.source.split("/").map(encodeURIComponent).join("/"));
+      expect(result.locations[0]!.physicalLocation!.region?.startLine).toBe(all[index]!.location?.line);
     });
   });
 
   it("describes every rule: id, descriptions, the help of `lsp-report rules <id>`, default level", () => {
-    const driver = sarif.runs[0].tool.driver;
+    const driver = sarif.runs[0]!.tool.driver;
     expect(driver).toMatchObject({ name: "lsp-report", version: expect.stringMatching(/^\d+\.\d+\.\d+/), informationUri: expect.stringMatching(/^https:\/\//) });
     expect(driver.rules.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
     for (const [index, rule] of driver.rules.entries()) {
-      expect(rule.shortDescription.text).toBe(RULES[index].description);
-      expect(RULES[index].docs.startsWith(rule.fullDescription.text)).toBe(true);
-      expect(rule.help.text).toContain(RULES[index].docs);
+      expect(rule.shortDescription.text).toBe(RULES[index]!.description);
+      expect(RULES[index]!.docs.startsWith(rule.fullDescription.text)).toBe(true);
+      expect(rule.help.text).toContain(RULES[index]!.docs);
       expect(rule.help.text).toContain(`lsp-report rules ${rule.id}`);
-      expect(rule.defaultConfiguration.level).toBe({ error: "error", warning: "warning", info: "note" }[RULES[index].severity]);
+      expect(rule.defaultConfiguration.level).toBe({ error: "error", warning: "warning", info: "note" }[RULES[index]!.severity]);
     }
   });
 
   it("names the update, indicator and column of the NI 187 rating", () => {
-    const tp1d = sarif.runs[0].results.find((result) => result.ruleId === "rag-mismatch")!;
-    const logical = tp1d.locations[0].logicalLocations!;
+    const tp1d = sarif.runs[0]!.results.find((result) => result.ruleId === "rag-mismatch")!;
+    const logical = tp1d.locations[0]!.logicalLocations!;
     expect(logical.map((location) => location.kind)).toEqual(["module", "object", "element"]);
-    expect(logical[0].name).toBe("TP-1d");
-    expect(logical[1].fullyQualifiedName).toBe("TP-1d › NI 187");
-    expect(logical[2].name).toMatch(/^RAG Rating /);
+    expect(logical[0]!.name).toBe("TP-1d");
+    expect(logical[1]!.fullyQualifiedName).toBe("TP-1d › NI 187");
+    expect(logical[2]!.name).toMatch(/^RAG Rating /);
     expect(tp1d.message.text).toMatch(/at TP-1d › NI 187 › RAG Rating /);
   });
 });

@@ -44,7 +44,7 @@ describe("the SpreadsheetML writer", () => {
 
   it("quotes a sheet name with an apostrophe in its filter's name", async () => {
     const bytes = writeWorkbook([awkward], "lsp-report");
-    const xml = strFromU8(unzipSync(bytes)["xl/workbook.xml"]);
+    const xml = strFromU8(unzipSync(bytes)["xl/workbook.xml"]!);
     expect(xml).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'it''s &lt;odd&gt; &amp; new'!$A$1:$C$6</definedName>`);
     const workbook = await readBack(bytes);
     expect(workbook.getWorksheet(awkward.name)!.autoFilter).toBe("A1:C6");
@@ -52,7 +52,7 @@ describe("the SpreadsheetML writer", () => {
   });
 
   it("keeps leading and trailing spaces, which Excel drops from text not marked to preserve them", () => {
-    const strings = strFromU8(unzipSync(writeWorkbook([awkward], "lsp-report"))["xl/sharedStrings.xml"]);
+    const strings = strFromU8(unzipSync(writeWorkbook([awkward], "lsp-report"))["xl/sharedStrings.xml"]!);
     expect(strings).toContain('<si><t xml:space="preserve">  padded  </t></si>');
     expect(strings).toContain("<si><t>two\nlines</t></si>");
   });

@@ -59,7 +59,7 @@ function tempDir(): string {
 /** A copy of a seed with the cells of one line (1-based) changed, written into a folder. */
 function editedSeed(folder: string, name: string, seed: string, lineNumber: number, edit: (cells: string[]) => void): string {
   const lines = readFileSync(seed, "utf8").split("\n");
-  const cells = lines[lineNumber - 1].split("\t");
+  const cells = lines[lineNumber - 1]!.split("\t");
   edit(cells);
   lines[lineNumber - 1] = cells.join("\t");
   const path = join(folder, name);
@@ -124,11 +124,11 @@ describe("validate --format json", () => {
 
   it("puts a finding's update in the file it came from", () => {
     const [q2, q4] = seedsOutput.files;
-    for (const finding of q2.findings) {
+    for (const finding of q2!.findings) {
       expect(Q2_UPDATES).toContain(finding.reference);
       expect(finding.quarter).toBe(2);
     }
-    for (const finding of q4.findings) {
+    for (const finding of q4!.findings) {
       expect(Q4_UPDATES).toContain(finding.reference);
       expect(finding.quarter).toBe(4);
     }
@@ -151,12 +151,12 @@ describe("validate --format json", () => {
     const [error] = errors;
     // Line 234's seventh cell, under the header "RAG Rating" on line 233 of the seed.
     expect(error).toMatchObject({ rule: "rag-mismatch", source: Q2, reference: "TP-1d", indicator: "NI 187", year: "2008/09", quarter: 2 });
-    expect(error.location).toEqual({ line: NI187_LINE, cell: RAG_CELL + 1, column: "RAG Rating" });
-    expect(error.place).toBe('TP-1d › NI 187 › RAG Rating "Amber"');
+    expect(error!.location).toEqual({ line: NI187_LINE, cell: RAG_CELL + 1, column: "RAG Rating" });
+    expect(error!.place).toBe('TP-1d › NI 187 › RAG Rating "Amber"');
     for (const part of ["3.35%", "3%", "11.7% worse", "lower is better", "from baseline 4.00%", "tolerance 10%", "computed Red, rated Amber"]) {
-      expect(error.message).toContain(part);
+      expect(error!.message).toContain(part);
     }
-    expect(error.message.startsWith("NI 187: ")).toBe(true);
+    expect(error!.message.startsWith("NI 187: ")).toBe(true);
   });
 
   it("locates findings of a .docx by table and row", async () => {
@@ -316,7 +316,7 @@ describe("validate --format github", () => {
     const command = { error: "error", warning: "warning", info: "notice" } as const;
     for (const [index, finding] of findings.entries()) {
       const title = `${finding.rule} (${finding.place})`.replace(/%/g, "%25").replace(/,/g, "%2C").replace(/:/g, "%3A");
-      expect(lines[index].startsWith(`::${command[finding.severity]} file=${finding.source},line=${finding.location!.line},title=${title}::`)).toBe(true);
+      expect(lines[index]!.startsWith(`::${command[finding.severity]} file=${finding.source},line=${finding.location!.line},title=${title}::`)).toBe(true);
     }
     expect(lines.filter((line) => line.startsWith("::error "))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith("::warning ")).length).toBe(seedsOutput.summary.warnings);
@@ -354,7 +354,7 @@ describe("validate --format github", () => {
     };
     const output: ValidateOutput = { schemaVersion: "1", files: [{ path: "a:b,c\n.txt", format: "text", findings: [finding] }], summary: { files: 1, errors: 0, warnings: 1, infos: 0 } };
     expect(formatGithub(output)).toBe("::warning file=a%3Ab%2Cc%0A.txt,line=7,title=field-missing (TP-1d)::first line%0Asecond: 50%25, done%0D%0Aat line 7\n");
-    const placed = { ...output, files: [{ ...output.files[0], findings: [{ ...finding, place: "TP-1d › Improvement Priority › Lead Officer (blank)" }] }] };
+    const placed = { ...output, files: [{ ...output.files[0]!, findings: [{ ...finding, place: "TP-1d › Improvement Priority › Lead Officer (blank)" }] }] };
     expect(formatGithub(placed)).toContain("title=field-missing (TP-1d › Improvement Priority › Lead Officer (blank))::first line%0Asecond: 50%25, done%0D%0Aat TP-1d › Improvement Priority › Lead Officer (blank), line 7\n");
   });
 
@@ -384,7 +384,7 @@ describe("validate --format stylish", () => {
     expect(lines[q4At - 1]).toBe("");
     const headings = (from: number, to: number) => lines.slice(from, to).filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(" ")[0]);
     expect(headings(q2At, q4At)).toEqual(Q2_UPDATES);
-    const q4WithFindings = Q4_UPDATES.filter((reference) => seedsOutput.files[1].findings.some((finding) => finding.reference === reference));
+    const q4WithFindings = Q4_UPDATES.filter((reference) => seedsOutput.files[1]!.findings.some((finding) => finding.reference === reference));
     expect(q4WithFindings).not.toContain("TP-1d"); // an update with no finding has no heading
     expect(headings(q4At, lines.length)).toEqual(q4WithFindings);
   });
@@ -395,8 +395,8 @@ describe("validate --format stylish", () => {
     const line = lines[tp1d + 1];
     expect(line).toMatch(/^ {4}line 234 cell 7 +error +NI 187: 3\.35% against target 3% is 11\.7% worse .*: computed Red, rated Amber {2}rag-mismatch$/);
     // Under it, aligned with the message, where the cell is in the document's own terms.
-    expect(lines[tp1d + 2].trim()).toBe('at TP-1d › NI 187 › RAG Rating "Amber"');
-    expect(lines[tp1d + 2].indexOf("at ")).toBe(line.indexOf("NI 187"));
+    expect(lines[tp1d + 2]!.trim()).toBe('at TP-1d › NI 187 › RAG Rating "Amber"');
+    expect(lines[tp1d + 2]!.indexOf("at ")).toBe(line!.indexOf("NI 187"));
     const findingLines = lines.filter((text) => /^ {4}\S/.test(text));
     expect(findingLines).toHaveLength(allFindings(seedsOutput).length);
     for (const text of findingLines) expect(text).toMatch(/^ {4}line \d+ cell \d+ +(error|warning|info) +\S.* {2}[a-z-]+$/);
@@ -506,7 +506,7 @@ describe("validate exit codes and options", () => {
       const badFile = output.files.find((file) => file.path === bad)!;
       expect(badFile.findings).toHaveLength(1);
       expect(badFile.findings[0]).toMatchObject({ rule: "input-unreadable", severity: "error" });
-      expect(stderrLines[0]).toBe(`lsp-report: ${bad}: ${badFile.findings[0].message}`);
+      expect(stderrLines[0]).toBe(`lsp-report: ${bad}: ${badFile.findings[0]!.message}`);
     },
   );
 
@@ -579,7 +579,7 @@ describe("validate exit codes and options", () => {
   it("-o creates the folders it needs", async () => {
     const run = await runCli(["validate", Q2, "-o", join(folder, "new", "folder", "out.json"), "--format", "json"]);
     expect(run.code).toBe(1);
-    expect(json({ ...run, stdout: readFileSync(join(folder, "new", "folder", "out.json"), "utf8") }).files[0].path).toBe(Q2);
+    expect(json({ ...run, stdout: readFileSync(join(folder, "new", "folder", "out.json"), "utf8") }).files[0]!.path).toBe(Q2);
   });
 
   it("-o where a file stands in the way is one line and exit 2", async () => {

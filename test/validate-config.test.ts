@@ -106,8 +106,8 @@ describe("a bad configuration: one line naming the key and the problem, exit 2",
     const lines = run.stderr.split("\n");
     expect(lines).toHaveLength(2); // one line and its newline
     expect(lines[1]).toBe("");
-    expect(lines[0].startsWith(`lsp-report: ${CONFIG}: `)).toBe(true);
-    return lines[0].slice(`lsp-report: ${CONFIG}: `.length);
+    expect(lines[0]!.startsWith(`lsp-report: ${CONFIG}: `)).toBe(true);
+    return lines[0]!.slice(`lsp-report: ${CONFIG}: `.length);
   }
 
   it("names an unknown top-level key, with a did-you-mean hint", async () => {
@@ -211,8 +211,8 @@ describe("what the configuration changes", () => {
     const run = await runCli(["validate", SEEDS, "--format", "json"], { cwd: folder });
     expect(run.code).toBe(0);
     const [finding] = ni187(findings(run));
-    expect(finding.severity).toBe("warning");
-    expect(finding.message).toContain("computed Red, rated Amber");
+    expect(finding!.severity).toBe("warning");
+    expect(finding!.message).toContain("computed Red, rated Amber");
     expect(summary(run)).toEqual({ ...summary(baseline), errors: 0, warnings: summary(baseline).warnings + 1 });
     const capped = await runCli(["validate", SEEDS, "--max-warnings", String(summary(baseline).warnings)], { cwd: folder });
     expect(capped.code).toBe(1);
@@ -235,7 +235,7 @@ describe("what the configuration changes", () => {
     expect(ni187(findings(run))).toEqual([]);
     const overridden = await runCli(["validate", Q2, "--format", "json", "--tolerance", "10"], { cwd: folder });
     expect(overridden.code).toBe(1);
-    expect(ni187(findings(overridden))[0].message).toContain("tolerance 10%");
+    expect(ni187(findings(overridden))[0]!.message).toContain("tolerance 10%");
   });
 
   it("a per-indicator polarity flips the NI 187 verdict: higher is better, computed Green", async () => {
@@ -243,18 +243,18 @@ describe("what the configuration changes", () => {
     const run = await runCli(["validate", Q2, "--format", "json"], { cwd: folder });
     const [finding] = ni187(findings(run));
     expect(finding).toBeDefined();
-    expect(finding.message).toContain("3.35% against target 3% is 11.7% better");
-    expect(finding.message).toContain("higher is better, from the configuration");
-    expect(finding.message).toContain("computed Green, rated Amber");
-    expect(finding.message).not.toContain("from baseline");
-    expect(finding.data).toMatchObject({ polarity: "higher" });
+    expect(finding!.message).toContain("3.35% against target 3% is 11.7% better");
+    expect(finding!.message).toContain("higher is better, from the configuration");
+    expect(finding!.message).toContain("computed Green, rated Amber");
+    expect(finding!.message).not.toContain("from baseline");
+    expect(finding!.data).toMatchObject({ polarity: "higher" });
   });
 
   it("matches the indicator key loosely (NI187, ni 187:)", async () => {
     for (const key of ["NI187", "ni 187:"]) {
       const { folder } = withConfig({ indicators: { [key]: { polarity: "higher" } } });
       const [finding] = ni187(findings(await runCli(["validate", Q2, "--format", "json"], { cwd: folder })));
-      expect(finding.message).toContain("computed Green, rated Amber");
+      expect(finding!.message).toContain("computed Green, rated Amber");
     }
   });
 
@@ -273,8 +273,8 @@ describe("what the configuration changes", () => {
       const invalid = findings(run).filter((finding) => finding.rule === "reference-invalid");
       expect(invalid).toHaveLength(1);
       expect(invalid[0]).toMatchObject({ reference: "XX-1a", location: { line: 3 } });
-      expect(invalid[0].message).toContain("XX");
-      expect(invalid[0].message).toContain("themes");
+      expect(invalid[0]!.message).toContain("XX");
+      expect(invalid[0]!.message).toContain("themes");
     });
 
     it("with { themes: { XX: 'Example Theme' } }, XX-1a is accepted", async () => {

@@ -17,8 +17,8 @@ describe("word-extractor internals hooked by the .doc reader", () => {
   it("is pinned to one exact version, the one installed", () => {
     const pinned = manifest.dependencies["word-extractor"];
     expect(pinned, "package.json must pin word-extractor exactly (no ^ or ~)").toMatch(/^\d+\.\d+\.\d+$/);
-    expect(lock.packages[""].dependencies?.["word-extractor"]).toBe(pinned);
-    expect(lock.packages["node_modules/word-extractor"].version).toBe(pinned);
+    expect(lock.packages[""]!.dependencies?.["word-extractor"]).toBe(pinned);
+    expect(lock.packages["node_modules/word-extractor"]!.version).toBe(pinned);
     expect((require("word-extractor/package.json") as { version: string }).version).toBe(pinned);
   });
 

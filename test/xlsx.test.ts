@@ -57,7 +57,7 @@ describe("xlsx workbook of both seeds", () => {
     let cells = 0;
     csv.forEach((row, r) => {
       row.forEach((text, c) => {
-        expect({ row: r + 1, column: csv[0][c], value: asCsv(sheet.getRow(r + 1).getCell(c + 1).value) }).toEqual({ row: r + 1, column: csv[0][c], value: text });
+        expect({ row: r + 1, column: csv[0]![c], value: asCsv(sheet.getRow(r + 1).getCell(c + 1).value) }).toEqual({ row: r + 1, column: csv[0]![c], value: text });
         cells++;
       });
     });
@@ -137,7 +137,7 @@ describe("xlsx workbook of both seeds", () => {
   });
 
   it("names every filtered range _xlnm._FilterDatabase, which LibreOffice needs to show the filter", () => {
-    const xml = strFromU8(unzipSync(bytes)["xl/workbook.xml"]);
+    const xml = strFromU8(unzipSync(bytes)["xl/workbook.xml"]!);
     const names = [...xml.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)" hidden="1">([^<]*)<\/definedName>/g)].map((match) => [Number(match[1]), match[2]]);
     const sheets = workbook.worksheets;
     expect(names).toEqual(sheets.map((sheet, index) => [index, `'${sheet.name}'!${filterOf(sheet).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`]));
@@ -237,7 +237,7 @@ describe.skipIf(!soffice)("the workbook in LibreOffice", () => {
     const filters = Object.keys(saved)
       .filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path))
       .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
-      .map((path) => /<autoFilter ref="([^"]+)"/.exec(strFromU8(saved[path]))?.[1] ?? null);
+      .map((path) => /<autoFilter ref="([^"]+)"/.exec(strFromU8(saved[path]!))?.[1] ?? null);
     expect(filters).toEqual(workbook.worksheets.map((sheet) => filterOf(sheet)));
   }, 180_000);
 });

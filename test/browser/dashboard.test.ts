@@ -131,11 +131,11 @@ describe.skipIf(!hasChromium)("dashboard in headless Chromium", () => {
         const c = value / 255;
         return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
       };
-      const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
       const behind = (element: Element): number[] => {
         for (let node: Element | null = element; node; node = node.parentElement) {
           const colour = rgb(getComputedStyle(node).backgroundColor);
-          if (colour.length === 3 || colour[3] > 0) return colour.slice(0, 3);
+          if (colour.length === 3 || colour[3]! > 0) return colour.slice(0, 3);
         }
         return [255, 255, 255];
       };
@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)("dashboard in headless Chromium", () => {
         const style = getComputedStyle(element);
         const ink = rgb(element instanceof SVGElement ? style.fill : style.color).slice(0, 3);
         const [a, b] = [luminance(ink), luminance(behind(element))].sort((x, y) => y - x);
-        const ratio = (a + 0.05) / (b + 0.05);
+        const ratio = (a! + 0.05) / (b! + 0.05);
         if (ratio < 4.5) found.push(`${element.tagName.toLowerCase()}.${element.getAttribute("class") ?? ""} "${text.slice(0, 30)}" ${ratio.toFixed(2)}:1`);
       }
       return [...new Set(found)];
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)("dashboard in headless Chromium", () => {
 
   it("prints a year of four quarters to A4 width too", async () => {
     // The seeds hold Q2 and Q4; Q1 and Q3 are the same updates relabelled, as a full year would look.
-    const [q2, q4] = await loadSeeds();
+    const [q2, q4] = (await loadSeeds()) as [Report, Report];
     const relabel = (report: Report, quarter: number): Report => {
       const copy = structuredClone(report);
       copy.source.path = copy.source.path.replace(/\.txt$/, `-q${quarter}.txt`);

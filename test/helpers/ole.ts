@@ -21,14 +21,14 @@ export function oleMap(bytes: Buffer): OleMap {
   const sectorSize = 1 << bytes.readUInt16LE(30);
   if (sectorSize !== 512) throw new Error("test helper reads version 3 files only");
   const fatSectors = Array.from({ length: bytes.readUInt32LE(44) }, (_, index) => bytes.readUInt32LE(76 + index * 4));
-  const fatEntry = (sector: number) => (fatSectors[Math.floor(sector / 128)] + 1) * 512 + (sector % 128) * 4;
+  const fatEntry = (sector: number) => (fatSectors[Math.floor(sector / 128)]! + 1) * 512 + (sector % 128) * 4;
   const chain = (start: number) => {
     const ids: number[] = [];
     for (let id = start; id < 0xfffffffa && ids.length < 10_000; id = bytes.readUInt32LE(fatEntry(id))) ids.push(id);
     return ids;
   };
   const directory = chain(bytes.readUInt32LE(48));
-  const directoryEntry = (index: number) => (directory[Math.floor(index / 4)] + 1) * 512 + (index % 4) * 128;
+  const directoryEntry = (index: number) => (directory[Math.floor(index / 4)]! + 1) * 512 + (index % 4) * 128;
   const entryIndex = (name: string) => {
     for (let index = 0; index < directory.length * 4; index++) {
       const at = directoryEntry(index);

@@ -54,8 +54,8 @@ beforeAll(() => {
   const output = npm(["pack", "--json", "--pack-destination", destination], source);
   // Lifecycle scripts may print before the JSON: it is the last top-level array.
   const report = JSON.parse(output.slice(output.lastIndexOf("\n[") + 1)) as { filename: string; files: { path: string }[] }[];
-  tarball = join(destination, report[0].filename);
-  packed = report[0].files.map((file) => file.path);
+  tarball = join(destination, report[0]!.filename);
+  packed = report[0]!.files.map((file) => file.path);
 
   project = mkdtempSync(join(tmpdir(), "lsp-report-consumer-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }, null, 2));
