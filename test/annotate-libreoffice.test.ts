@@ -18,7 +18,7 @@ if (!soffice) console.warn("Skipping the LibreOffice check of annotated copies: 
 
 /** The texts of a PDF's comment annotations (UTF-16 hex strings, as LibreOffice writes them). */
 function pdfComments(pdf: Buffer): string[] {
-  return [...pdf.toString("latin1").matchAll(/\/Contents\s*<([0-9A-Fa-f]+)>/g)].map((match) => Buffer.from(match[1], "hex").swap16().toString("utf16le").replace(/^\uFEFF/, ""));
+  return [...pdf.toString("latin1").matchAll(/\/Contents\s*<([0-9A-Fa-f]+)>/g)].map((match) => Buffer.from(match[1]!, "hex").swap16().toString("utf16le").replace(/^\uFEFF/, ""));
 }
 
 describe.skipIf(!soffice)("annotated copies in LibreOffice", () => {
@@ -28,7 +28,7 @@ describe.skipIf(!soffice)("annotated copies in LibreOffice", () => {
 
   it.each(["q2-2008-09.docx", "q4-2008-09.docx"])("opens %s and converts it to PDF with a comment per finding", async (name) => {
     const validated = await runCli(["validate", `fixtures/docx/${name}`, "--format", "json", "--annotate", join(dir, "checked")]);
-    const findings = (JSON.parse(validated.stdout) as ValidateOutput).files[0].findings;
+    const findings = (JSON.parse(validated.stdout) as ValidateOutput).files[0]!.findings;
     await run(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', "--outdir", join(dir, "pdf"), join(dir, "checked", name)], { timeout: 150_000 });
     const pdf = readFileSync(join(dir, "pdf", name.replace(/\.docx$/, ".pdf")));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

@@ -47,7 +47,7 @@ function cellAround(xml: string, position: number): [number, number] | null {
 /** Where the n-th <w:p> start tag (every one counted) begins. */
 function paragraphAt(xml: string, anchor: number): number {
   const tags = [...xml.matchAll(/<w:p(?=[\s>/])/g)];
-  return tags[anchor].index!;
+  return tags[anchor]!.index!;
 }
 
 describe.each(DOCX)("annotating %s", (input) => {
@@ -71,9 +71,9 @@ describe.each(DOCX)("annotating %s", (input) => {
 
   it("puts each finding's comment inside the cell it is about, errors first, by lsp-report with rule and hint", () => {
     const files = parts(copy);
-    const xml = strFromU8(files["word/document.xml"]);
-    const comments = strFromU8(files["word/comments.xml"]);
-    const bodies = [...comments.matchAll(/<w:comment w:id="(\d+)" w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((match) => ({ id: match[1], author: match[2], text: [...match[3].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("\n") }));
+    const xml = strFromU8(files["word/document.xml"]!);
+    const comments = strFromU8(files["word/comments.xml"]!);
+    const bodies = [...comments.matchAll(/<w:comment w:id="(\d+)" w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((match) => ({ id: match[1], author: match[2], text: [...match[3]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("\n") }));
     expect(bodies).toHaveLength(findings.length);
     const severities = bodies.map((body) => /^(Error|Warning|Note):/.exec(body.text)?.[1]);
     expect(severities).toEqual([...severities].sort((a, b) => ["Error", "Warning", "Note"].indexOf(a!) - ["Error", "Warning", "Note"].indexOf(b!)));
@@ -84,7 +84,7 @@ describe.each(DOCX)("annotating %s", (input) => {
     for (const [index, { finding }] of ordered.entries()) {
       const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
       const body = bodies[index];
-      expect(unescape(body.text)).toContain(finding.message);
+      expect(unescape(body!.text)).toContain(finding.message);
       expect(body, finding.message).toBeDefined();
       expect(body!.author).toBe("lsp-report");
       expect(body!.text).toContain(`lsp-report rules ${finding.rule}`);
@@ -118,7 +118,7 @@ describe.each(DOCX)("annotating %s", (input) => {
   it("the NI 187 comment (Q2) sits in the RAG Rating cell of NI 187's row", () => {
     const mismatch = findings.find((finding) => finding.rule === "rag-mismatch");
     if (!input.includes("q2")) return expect(mismatch).toBeUndefined();
-    const xml = strFromU8(parts(copy)["word/document.xml"]);
+    const xml = strFromU8(parts(copy)["word/document.xml"]!);
     const cell = cellAround(xml, paragraphAt(xml, mismatch!.location!.anchor!))!;
     // The row holding that cell starts with the PI Ref, and the cell is shaded amber with no text.
     const rowStart = xml.lastIndexOf("<w:tr", cell[0]);
@@ -137,13 +137,13 @@ describe.each(DOCX)("annotating %s", (input) => {
     const second = join(scratch(), "again");
     const run = await runCli(["validate", copy, "--format", "json", "--annotate", second]);
     expect([0, 1]).toContain(run.code);
-    const comments = strFromU8(parts(join(second, copy.split("/").pop()!))["word/comments.xml"]);
+    const comments = strFromU8(parts(join(second, copy.split("/").pop()!))["word/comments.xml"]!);
     const ids = [...comments.matchAll(/<w:comment w:id="(\d+)"/g)].map((match) => match[1]);
     expect(ids).toHaveLength(2 * findings.length);
     expect(new Set(ids).size).toBe(ids.length);
     const files = parts(join(second, copy.split("/").pop()!));
-    expect(strFromU8(files["word/_rels/document.xml.rels"]).match(/relationships\/comments"/g)).toHaveLength(1);
-    expect(strFromU8(files["[Content_Types].xml"]).match(/PartName="\/word\/comments.xml"/g)).toHaveLength(1);
+    expect(strFromU8(files["word/_rels/document.xml.rels"]!).match(/relationships\/comments"/g)).toHaveLength(1);
+    expect(strFromU8(files["[Content_Types].xml"]!).match(/PartName="\/word\/comments.xml"/g)).toHaveLength(1);
   });
 
   it("keeps every other part's bytes", () => {
@@ -152,7 +152,7 @@ describe.each(DOCX)("annotating %s", (input) => {
     const changed = new Set(["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"]);
     for (const [name, data] of Object.entries(original)) {
       if (changed.has(name)) continue;
-      expect(Buffer.from(annotated[name]).equals(Buffer.from(data)), name).toBe(true);
+      expect(Buffer.from(annotated[name]!).equals(Buffer.from(data)), name).toBe(true);
     }
   });
 });

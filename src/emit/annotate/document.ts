@@ -37,7 +37,8 @@ function scan(xml: string): { paragraphs: Paragraph[]; lastInCell: Map<number, n
     if (name === "p") {
       if (closing) {
         const index = openParagraphs.pop();
-        if (index !== undefined) paragraphs[index].close = match.index;
+        const paragraph = index === undefined ? undefined : paragraphs[index];
+        if (paragraph) paragraph.close = match.index;
         continue;
       }
       const cell = openCells.length > 0 ? openCells[openCells.length - 1] : undefined;
@@ -100,7 +101,7 @@ export function placeComments(xml: string, comments: Anchored[]): Placement {
   /** `closing` edits at a place go in before `opening` ones there, so that the range opens first. */
   const edits: { at: number; to: number; text: string; closing: boolean }[] = [];
   for (const index of new Set([...starts.keys(), ...ends.keys()])) {
-    const paragraph = paragraphs[index];
+    const paragraph = paragraphs[index]!; // starts and ends hold only indices of paragraphs found above
     const opening = (starts.get(index) ?? []).map(rangeStart).join("");
     // Ranges close in the reverse order they opened, so they nest.
     const closing = [...(ends.get(index) ?? [])].reverse().map(rangeEnd).join("");

@@ -133,9 +133,10 @@ export function annotateDocx(bytes: Uint8Array, findings: Finding[], options: An
   const initials = options.initials ?? "LR";
   const files = unzip(bytes, options.maxUncompressedBytes);
   const main = mainPart(files);
-  const document = strFromU8(files[main]);
+  const document = strFromU8(files[main]!); // mainPart names a part that is there
   const comments = commentsPart(files, main);
-  const existing = files[comments.part] ? strFromU8(files[comments.part]) : undefined;
+  const existingPart = files[comments.part];
+  const existing = existingPart ? strFromU8(existingPart) : undefined;
   let next = Math.max(highestCommentId(document), existing ? highestCommentId(existing) : -1) + 1;
 
   const ordered = inCommentOrder(findings);
