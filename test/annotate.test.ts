@@ -47,7 +47,7 @@ function cellAround(xml: string, position: number): [number, number] | null {
 /** Where the n-th <w:p> start tag (every one counted) begins. */
 function paragraphAt(xml: string, anchor: number): number {
   const tags = [...xml.matchAll(/<w:p(?=[\s>/])/g)];
-  return tags[anchor]!.index!;
+  return tags[anchor]!.index;
 }
 
 describe.each(DOCX)("annotating %s", (input) => {

@@ -27,7 +27,7 @@ const scratch = () => mkdtempSync(join(tmpdir(), "lsp-batch-"));
 function captureIo(overrides: Partial<CliIo> = {}): { io: CliIo; err: () => string } {
   let err = "";
   return {
-    io: { stdout: () => undefined, stderr: (text) => void (err += text), readStdin: async () => new Uint8Array(), cwd: ROOT, env: {}, stdoutIsTTY: false, stderrIsTTY: false, ...overrides },
+    io: { stdout: () => undefined, stderr: (text) => void (err += text), readStdin: () => Promise.resolve(new Uint8Array()), cwd: ROOT, env: {}, stdoutIsTTY: false, stderrIsTTY: false, ...overrides },
     err: () => err,
   };
 }
@@ -110,7 +110,7 @@ describe("AtomicFile and the sweep of leftovers", () => {
 
   it("removes the temporary files of a process that is gone, and only those", async () => {
     const dir = scratch();
-    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
     mkdirSync(join(dir, "deep"));
     const stale = [`.indicators.csv.${gone}.0badf00d.tmp`, `deep/.q2.txt.json.${gone}.12345678.tmp`];
     const kept = [`.actions.csv.${process.pid}.deadbeef.tmp`, "indicators.csv", `.notes.${gone}.tmp`, `indicators.csv.${gone}.0badf00d.tmp`];
@@ -160,7 +160,7 @@ describe("progress bar", () => {
       [{ stderrIsTTY: true, env: { CI: "1" } }, false],
       [{ stderrIsTTY: true }, true],
     ] as const) {
-      const { io, err } = captureIo(overrides as Partial<CliIo>);
+      const { io, err } = captureIo(overrides);
       const progress = createProgress(io, quiet, { label: "converting" });
       progress.update(1, 2, 0);
       progress.update(2, 2, 1);

@@ -46,18 +46,18 @@ describe("lsp-report parse", () => {
     ["contributors", 188, ["source", "reference", "year", "quarter", "side", "name", "organisation"]],
     ["actions", 93, ["source", "reference", "year", "quarter", "timescale", "due"]],
   ])("writes %s as CSV, %i rows, each update's own, with source, reference, year and quarter on every row", async (kind, rows, columns) => {
-    const run = await runCli(["parse", Q2, Q4, "--format", "csv", "--records", kind as string]);
+    const run = await runCli(["parse", Q2, Q4, "--format", "csv", "--records", kind]);
     expect(run.code).toBe(0);
-    const records = parseCsv(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(records).toHaveLength(rows as number);
-    expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(columns as string[]));
+    const records = parseCsv<Record<string, string>>(run.stdout, { columns: true });
+    expect(records).toHaveLength(rows);
+    expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(columns));
     for (const record of records) {
       expect(record.source).toMatch(/fixtures\/seeds\//);
       expect(record.reference).toMatch(/^[A-Z]{2}-\d[a-z]$/);
       expect(record.year).toBe("2008/09");
       expect(["2", "4"]).toContain(record.quarter);
     }
-    const count = perUpdate[kind as string]!;
+    const count = perUpdate[kind]!;
     const counted = (quarter: string, reference: string) => records.filter((record) => record.quarter === quarter && record.reference === reference).length;
     expect(GOLDEN_Q2.map((update) => [update.reference, counted("2", update.reference)])).toEqual(GOLDEN_Q2.map((update) => [update.reference, count(update)]));
     expect(GOLDEN_Q4.map((update) => [update.reference, counted("4", update.reference)])).toEqual(GOLDEN_Q4.map((update) => [update.reference, count(update)]));
@@ -66,7 +66,7 @@ describe("lsp-report parse", () => {
   it("reads standard input with -", async () => {
     const run = await runCli(["parse", "-", "--format", "csv", "--records", "priorities"], { stdin: readFileSync(Q4) });
     expect(run.code).toBe(0);
-    const records = parseCsv(run.stdout, { columns: true }) as Record<string, string>[];
+    const records = parseCsv<Record<string, string>>(run.stdout, { columns: true });
     expect(records.map((record) => record.reference)).toEqual(["TP-1a", "TP-1d", "TP-2a", "TP-3a", "HM-1a", "HM-2a", "HM-2b"]);
     expect(records[0]!.source).toBe("<stdin>");
   });

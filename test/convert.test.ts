@@ -28,7 +28,7 @@ function scratch(): string {
 /** Every file under a folder, relative, sorted: to see exactly what a run left behind. */
 function tree(folder: string): string[] {
   if (!existsSync(folder)) return [];
-  return (readdirSync(folder, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
     .sort();
@@ -64,7 +64,7 @@ describe("lsp-report convert to CSV", () => {
       [
         `Converted 4 files (34 updates) into ${join(dir, "out")}`,
         ...KINDS.map((kind) => {
-          const rows = (parseCsv(readFileSync(join(dir, "out", `${kind}.csv`)), { columns: true }) as unknown[]).length;
+          const rows = parseCsv<unknown>(readFileSync(join(dir, "out", `${kind}.csv`)), { columns: true }).length;
           return `  ${`${kind}.csv`.padEnd("contributors.csv".length)}  ${String(rows).padStart(6)} rows`;
         }),
         "",
@@ -85,7 +85,7 @@ describe("lsp-report convert to CSV", () => {
     expect(files(join(dir, "b"))).toEqual(a);
     expect(files(join(dir, "c"))).toEqual(a);
     // Rows follow the sorted input order.
-    const sources = (parseCsv(a["priorities.csv"]!, { columns: true }) as { source: string }[]).map((row) => row.source);
+    const sources = parseCsv<{ source: string }>(a["priorities.csv"]!, { columns: true }).map((row) => row.source);
     expect([...new Set(sources)]).toEqual([
       "fixtures/seeds/000_ebda395ebee889b1.txt",
       "fixtures/seeds/001_6f959b4cb1bc6ca1.txt",
@@ -100,7 +100,7 @@ describe("lsp-report convert to CSV", () => {
     const dir = archiveWithCorruptFile();
     const run = await runCli(["convert", "archive", "--out-dir", "out", "--jobs", jobs], { cwd: dir });
     expect(run.code).toBe(2);
-    const sources = (parseCsv(readFileSync(join(dir, "out", "priorities.csv")), { columns: true }) as { source: string }[]).map((row) => row.source);
+    const sources = parseCsv<{ source: string }>(readFileSync(join(dir, "out", "priorities.csv")), { columns: true }).map((row) => row.source);
     expect([...new Set(sources)]).toEqual(["archive/2008-09/1-q2.txt", "archive/2008-09/2-q2.docx", "archive/2008-09/4-q4.docx", "archive/2008-09/5-q4.txt"]);
     expect(sources).toHaveLength(34);
     expect(run.stderr).toMatch(/^Converted 4 of 5 files \(34 updates\) into out\n/);
@@ -207,7 +207,7 @@ describe("lsp-report convert never writes inside or over its inputs", () => {
     mkdirSync(join(dir, "reports"));
     copyFileSync(Q2, join(dir, "reports", "indicators.csv"));
     const before = tree(dir);
-    const run = await runCli(["convert", ...(args as string[])], { cwd: dir });
+    const run = await runCli(["convert", ...args], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
@@ -254,7 +254,7 @@ describe("lsp-report convert progress", () => {
       io: {
         stdout: () => undefined,
         stderr: (text) => void (stderr += text),
-        readStdin: async () => new Uint8Array(),
+        readStdin: () => Promise.resolve(new Uint8Array()),
         cwd: ROOT,
         env: {},
         stdoutIsTTY: false,
@@ -271,9 +271,10 @@ describe("lsp-report convert progress", () => {
     ["--quiet", { stderrIsTTY: true, env: {} }, ["--quiet"]],
   ])("draws no progress bar when %s", async (_name, overrides, extra) => {
     const dir = scratch();
-    const run = io(overrides as Partial<CliIo>);
+    const run = io(overrides);
     const code = await main(["convert", "fixtures/seeds", "fixtures/docx", "--out-dir", dir, "--jobs", "1", ...(extra as string[])], run.io);
     expect(code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the progress bar's terminal escape (ESC) is what is checked
     expect(run.stderr()).not.toMatch(/[\r\x1b█]/);
   });
 
@@ -282,7 +283,9 @@ describe("lsp-report convert progress", () => {
     const run = io({ stderrIsTTY: true, env: {} });
     const code = await main(["convert", "fixtures/seeds", "fixtures/docx", "--out-dir", dir, "--jobs", "1"], run.io);
     expect(code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the progress bar's terminal escape (ESC) is what is checked
     expect(run.stderr()).toMatch(/\r\x1b\[Kconverting into \S+ █+ 4\/4 files 100%/);
+    // eslint-disable-next-line no-control-regex -- the progress bar's terminal escape (ESC) is what is checked
     expect(run.stderr()).toMatch(/\r\x1b\[KConverted 4 files/);
   });
 
@@ -296,6 +299,7 @@ describe("lsp-report convert progress", () => {
     expect(child.status, child.stderr).toBe(0);
     expect(child.stdout).toBe("");
     expect(child.stderr).toMatch(/^Converted 2 files \(17 updates\)/);
+    // eslint-disable-next-line no-control-regex -- the progress bar's terminal escape (ESC) is what is checked
     expect(child.stderr).not.toMatch(/[\r\x1b]/);
   });
 });

@@ -68,7 +68,7 @@ describe("CSV injection through a document", () => {
   const path = poisonedUpdate();
 
   function check(csv: string, kind: string): void {
-    const rows = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(csv, { columns: true, bom: true });
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) for (const [column, cell] of Object.entries(row)) expect(startsDangerously(cell), `${kind}.${column}: ${cell}`).toBe(false);
   }
@@ -89,7 +89,7 @@ describe("CSV injection through a document", () => {
 
   it("parse keeps the text after the apostrophe", async () => {
     const run = await runCli(["parse", path, "--format", "csv", "--records", "indicators"]);
-    const row = (parseCsv(run.stdout, { columns: true }) as Record<string, string>[])[0];
+    const row = parseCsv<Record<string, string>>(run.stdout, { columns: true })[0];
     expect(row!.definition).toBe(`'${PAYLOADS.definition}`);
     expect(row!.data_quality).toBe(`'${PAYLOADS.dataQuality}`);
     expect(row!.baseline_raw).toBe(`'${PAYLOADS.baseline}`);
@@ -101,7 +101,7 @@ describe("CSV injection through a document", () => {
       const run = await runCli(["convert", path, "--out-dir", out, ...extra]);
       expect(run.code).toBe(0);
       for (const kind of ["priorities", "indicators", "actions", "contributors"]) check(readFileSync(join(out, `${kind}.csv`), "utf8"), kind);
-      const priorities = parseCsv(readFileSync(join(out, "priorities.csv"), "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+      const priorities = parseCsv<Record<string, string>>(readFileSync(join(out, "priorities.csv"), "utf8"), { columns: true, bom: true });
       expect(priorities[0]!.lead_officer).toBe(`'${PAYLOADS.officer}`);
     }
   });

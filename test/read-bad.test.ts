@@ -37,7 +37,7 @@ describe("fixtures/bad: one clear reason each", () => {
     ["lying-bomb.docx", "too-large", /word\/document\.xml expands past its declared size, over the 1 MB limit/, ONE_MB],
     ["hidden-bomb.docx", "too-large", /word\/document\.xml expands past its declared size, over the 1 MB limit/, ONE_MB],
   ])("%s → %s", async (name, code, message, options) => {
-    const error = await refusal(bad(name), options as ReadOptions);
+    const error = await refusal(bad(name), options);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain("\n");

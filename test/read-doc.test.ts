@@ -61,7 +61,7 @@ describe("marked text → blocks", () => {
   it("splits paragraphs, tables, rows and cells; a paragraph break between rows ends the table", () => {
     const body = `Heading${PARAGRAPH}A${CELL}B${IN_CELL}B2${CELL}${row(0)}C${IN_CELL}C2${CELL}${CELL}${row(1)}${PARAGRAPH}Between${PARAGRAPH}D${CELL}${row(2)}After`;
     const blocks = blocksFromMarkedText(body);
-    expect(blocks.map((block) => (block.kind === "paragraph" ? block.text : (block as TableBlock).rows.map((r) => r.cells.map((cell) => cell.lines.map((line) => line.text)))))).toEqual([
+    expect(blocks.map((block) => (block.kind === "paragraph" ? block.text : block.rows.map((r) => r.cells.map((cell) => cell.lines.map((line) => line.text)))))).toEqual([
       "Heading",
       [[["A"], ["B", "B2"]], [["C", "C2"], []]],
       "Between",

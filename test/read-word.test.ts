@@ -144,7 +144,7 @@ describe("bad input gets one clear reason", () => {
   ])("%s", async (_name, bytes, code, message) => {
     const error = await refusal(bytes as Uint8Array);
     expect(error.code).toBe(code);
-    expect(error.message).toMatch(message as RegExp);
+    expect(error.message).toMatch(message);
   });
 
   it("refuses a zip that would expand past the limit (zip-bomb guard), the limit configurable", async () => {
@@ -186,7 +186,8 @@ describe(".doc (Word 97-2003)", () => {
     const document = await readDocument(readFileSync("fixtures/doc/q4-2008-09.doc"));
     const cell = findCell(document.blocks, "The COPS (crime opportunities profiling of streets)")!;
     expect(cell.lines.length).toBeGreaterThanOrEqual(1);
-    expect(cellText(cell)).not.toMatch(/<\/?p>|\u0007/);
+    expect(cellText(cell)).not.toMatch(/<\/?p>/);
+    expect(cellText(cell)).not.toContain("\u0007"); // Word's cell mark
   });
 });
 

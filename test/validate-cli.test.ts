@@ -30,7 +30,7 @@ async function runWith(args: string[], options: { cwd?: string; env?: Record<str
   const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    readStdin: async () => new Uint8Array(),
+    readStdin: () => Promise.resolve(new Uint8Array()),
     cwd: options.cwd ?? process.cwd(),
     env: { ...options.env },
     stdoutIsTTY: options.tty ?? false,

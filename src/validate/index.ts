@@ -4,7 +4,7 @@
  * and its drafts become findings stamped with the input, the update and the place they concern.
  */
 import type { Finding, FindingData, Severity } from "../schema/findings.js";
-import type { Indicator, Location, Priority, Report } from "../schema/records.js";
+import type { Indicator, Priority, Report } from "../schema/records.js";
 import type { Config } from "../schema/config.js";
 import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { judge, type Judgement } from "./judge.js";

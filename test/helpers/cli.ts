@@ -14,7 +14,7 @@ export async function runCli(args: string[], options: { stdin?: string | Uint8Ar
   const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    readStdin: async () => (typeof options.stdin === "string" ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
+    readStdin: () => Promise.resolve(typeof options.stdin === "string" ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
     cwd: options.cwd ?? process.cwd(),
     env: { NO_COLOR: "1", ...options.env },
     stdoutIsTTY: false,
