@@ -135,10 +135,10 @@ export function checkSeed(report: Report, quarter: number, updates: Update[], as
   expect(report.priorities.map((priority) => priority.reference)).toEqual(updates.map((update) => update.reference));
   report.priorities.forEach((priority, index) => {
     const update = updates[index];
-    if (update.unreadable) return;
-    const where = `${update.reference} Q${quarter}`;
+    if (update!.unreadable) return;
+    const where = `${update!.reference} Q${quarter}`;
     expect({ where, theme: priority.theme, year: priority.year, quarter: priority.quarter, title: priority.title, leadOfficer: priority.leadOfficer, organisation: priority.organisation, rating: priority.overallRating, direction: priority.directionOfTravel }).toEqual({
-      where, theme: update.theme, year: "2008/09", quarter, title: update.title, leadOfficer: update.leadOfficer, organisation: update.organisation, rating: update.rating, direction: update.direction,
+      where, theme: update!.theme, year: "2008/09", quarter, title: update!.title, leadOfficer: update!.leadOfficer, organisation: update!.organisation, rating: update!.rating, direction: update!.direction,
     });
     const indicators: PI[] = priority.indicators.map((indicator) => [
       indicator.ref,
@@ -148,11 +148,11 @@ export function checkSeed(report: Report, quarter: number, updates: Update[], as
       indicator.rag,
       indicator.forecast?.value ?? null,
     ]);
-    expect({ where, indicators }).toEqual({ where, indicators: update.indicators });
+    expect({ where, indicators }).toEqual({ where, indicators: update!.indicators });
     const internal = priority.contributors.filter((contributor) => contributor.side === "internal").length;
-    expect({ where, actions: priority.actions.length, contributors: [internal, priority.contributors.length - internal] }).toEqual({ where, actions: update.actions, contributors: update.contributors });
+    expect({ where, actions: priority.actions.length, contributors: [internal, priority.contributors.length - internal] }).toEqual({ where, actions: update!.actions, contributors: update!.contributors });
     // The whole assessment, word for word, as the text seed has it: the same document.
-    expect(squash(priority.assessment), `${where} assessment`).toBe(expectedAssessment(assessments, update.reference, deletedTextKept));
+    expect(squash(priority.assessment), `${where} assessment`).toBe(expectedAssessment(assessments, update!.reference, deletedTextKept));
     expect(priority.assessment, `${where} assessment`).not.toMatch(/<\/?p>/);
   });
 }

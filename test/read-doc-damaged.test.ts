@@ -36,7 +36,7 @@ describe("a damaged .doc is refused in one plain line", () => {
     const bytes = damage((copy) => {
       const map = oleMap(copy);
       const chain = map.chain(copy.readUInt32LE(map.directoryEntry(map.entryIndex("WordDocument")) + 116));
-      copy.writeUInt32LE(chain[0], map.fatEntry(chain[1]));
+      copy.writeUInt32LE(chain[0]!, map.fatEntry(chain[1]!));
     });
     const error = await refusal(bytes);
     expect(error.message).toBe("damaged Word 97-2003 file: a sector chain loops back on itself");
@@ -61,7 +61,7 @@ describe("a damaged .doc is refused in one plain line", () => {
     const bytes = damage((copy) => {
       const map = oleMap(copy);
       const chain = map.chain(copy.readUInt32LE(map.directoryEntry(map.entryIndex("WordDocument")) + 116));
-      copy.writeUInt32LE(900_000, map.fatEntry(chain[3]));
+      copy.writeUInt32LE(900_000, map.fatEntry(chain[3]!));
     });
     expect((await refusal(bytes)).message).toBe("damaged Word 97-2003 file: a sector chain points outside the file");
   });

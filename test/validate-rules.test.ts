@@ -27,15 +27,15 @@ const lines = (text: string) => text.split("\n");
 /** Replace `from` with `to` on one line (1-based), as an officer editing that cell would. */
 function edit(text: string, line: number, from: string, to: string): string {
   const all = lines(text);
-  if (!all[line - 1].includes(from)) throw new Error(`line ${line} has no "${from}": ${all[line - 1].slice(0, 80)}`);
-  all[line - 1] = all[line - 1].replace(from, to);
+  if (!all[line - 1]!.includes(from)) throw new Error(`line ${line} has no "${from}": ${all[line - 1]!.slice(0, 80)}`);
+  all[line - 1] = all[line - 1]!.replace(from, to);
   return all.join("\n");
 }
 
 /** Set one cell (0-based) of one line (1-based). */
 function setCell(text: string, line: number, cell: number, value: string): string {
   const all = lines(text);
-  const cells = all[line - 1].split("\t");
+  const cells = all[line - 1]!.split("\t");
   cells[cell] = value;
   all[line - 1] = cells.join("\t");
   return all.join("\n");
@@ -283,7 +283,7 @@ const CASES: Case[] = [
   {
     rule: "duplicate-indicator",
     reference: "TP-1d",
-    raised: { how: "NI 187's row pasted twice", docs: () => q2(replaceLine(Q2, 235, lines(Q2)[233])) },
+    raised: { how: "NI 187's row pasted twice", docs: () => q2(replaceLine(Q2, 235, lines(Q2)[233]!)) },
     clean: { how: "TP-1d as written", docs: () => q2() },
     expected: { line: 235, indicator: "NI 187", message: ["NI 187 appears twice in the PI table: first at line 234"] },
   },
@@ -323,14 +323,14 @@ describe("rules on real updates", () => {
       const found = ofRule(await check(raised.docs(), raised.config), rule, reference, expected.indicator);
       expect(found.length, `${rule} on ${reference}`).toBeGreaterThan(0);
       const finding = found[0];
-      if (expected.line !== undefined) expect(finding.location?.line, "line").toBe(expected.line);
-      else if (expected.location === null) expect(finding.location ?? null, "location").toBeNull();
-      else if (expected.location) expect(finding.location, "location").toMatchObject(expected.location);
+      if (expected.line !== undefined) expect(finding!.location?.line, "line").toBe(expected.line);
+      else if (expected.location === null) expect(finding!.location ?? null, "location").toBeNull();
+      else if (expected.location) expect(finding!.location, "location").toMatchObject(expected.location);
       else throw new Error(`the ${rule} case must say where its finding points (line or location)`);
-      if (expected.cell !== undefined) expect(finding.location?.cell, "cell").toBe(expected.cell);
-      expect(finding.indicator ?? null, "indicator").toBe(expected.indicator ?? null);
+      if (expected.cell !== undefined) expect(finding!.location?.cell, "cell").toBe(expected.cell);
+      expect(finding!.indicator ?? null, "indicator").toBe(expected.indicator ?? null);
       for (const part of expected.message ?? []) {
-        expect(finding.message).toEqual(typeof part === "string" ? expect.stringContaining(part) : expect.stringMatching(part));
+        expect(finding!.message).toEqual(typeof part === "string" ? expect.stringContaining(part) : expect.stringMatching(part));
       }
     });
 
@@ -361,8 +361,8 @@ describe("rules on real updates", () => {
     const q4Text = edit(Q4, 107, "↓", "↑");
     const together = ofRule(await check([...q2(q2Text), ...q4(q4Text)]), "direction-mismatch", "TP-3a");
     expect(together).toHaveLength(1);
-    expect(together[0].message).toContain("↑ improving, but every indicator worsened");
-    expect(together[0].message).toContain("from 10.5% in Q2 to 10.9% in Q4");
+    expect(together[0]!.message).toContain("↑ improving, but every indicator worsened");
+    expect(together[0]!.message).toContain("from 10.5% in Q2 to 10.9% in Q4");
     // Alone, the Q4 update is compared with its baselines, which it beats: no contradiction.
     expect(ofRule(await check(q4(q4Text)), "direction-mismatch", "TP-3a")).toEqual([]);
   });
@@ -403,10 +403,10 @@ describe("rules on real updates", () => {
     const withoutForecast = setCell(Q2, 204, 6, "Green");
     const found = ofRule(await check(q2(withoutForecast)), "rag-mismatch", "TP-1c");
     expect(found).toHaveLength(1);
-    expect(found[0].message).toBe(
+    expect(found[0]!.message).toBe(
       "LKI HAS4: 724 year to date, projected to 1,448 at year end (× 4 / 2) against target 1320 is 9.7% worse (lower is better, from the indicator catalogue; tolerance 10%): computed Amber, rated Green",
     );
-    expect(found[0].data).toMatchObject({ basis: "projection", compared: 1448, target: 1320, computed: "Amber", rated: "Green" });
+    expect(found[0]!.data).toMatchObject({ basis: "projection", compared: 1448, target: 1320, computed: "Amber", rated: "Green" });
   });
 });
 

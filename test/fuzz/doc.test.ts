@@ -11,7 +11,7 @@ const chainLoop: Mutation = {
     const entry = map.directoryEntry(map.entryIndex(r.pick(["WordDocument", "1Table", "Data"])));
     const chain = map.chain(copy.readUInt32LE(entry + 116));
     const from = r.int(0, chain.length - 1);
-    copy.writeUInt32LE(chain[r.int(0, from)], map.fatEntry(chain[from]));
+    copy.writeUInt32LE(chain[r.int(0, from)]!, map.fatEntry(chain[from]!));
     return copy;
   },
 };

@@ -33,7 +33,7 @@ export function random(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min, max) => min + Math.floor(next() * (max - min + 1)), pick: (items) => items[Math.floor(next() * items.length)] };
+  return { next, int: (min, max) => min + Math.floor(next() * (max - min + 1)), pick: (items) => items[Math.floor(next() * items.length)]! };
 }
 
 export interface Mutation {
@@ -48,7 +48,7 @@ export const byteFlips: Mutation = {
   name: "byte flips",
   apply(bytes, r) {
     const copy = Buffer.from(bytes);
-    for (let count = r.int(1, 16); count > 0; count--) copy[r.int(0, copy.length - 1)] ^= r.int(1, 255);
+    for (let count = r.int(1, 16); count > 0; count--) copy[r.int(0, copy.length - 1)]! ^= r.int(1, 255);
     return copy;
   },
 };
@@ -129,7 +129,7 @@ export function fuzz(format: string, { fixtures, mutations, quickRuns = 30 }: Fu
         const r = random(seed ^ Math.imul(index + 1, 0x9e3779b1));
         const source = r.int(0, sources.length - 1);
         const mutation = r.pick(mutations);
-        const mutant = mutation.apply(sources[source], r);
+        const mutant = mutation.apply(sources[source]!, r);
         const label = `mutant ${index} (${mutation.name} of ${fixtures[source]}; LSP_FUZZ_SEED=${seed} LSP_FUZZ_MUTANT=${index})`;
         const start = performance.now();
         const problem = await judge(mutant);

@@ -44,7 +44,7 @@ export function oleMap(bytes: Buffer): OleMap {
 export function streamOffset(bytes: Buffer, name: string, offset: number): number {
   const map = oleMap(bytes);
   const start = bytes.readUInt32LE(map.directoryEntry(map.entryIndex(name)) + 116);
-  return (map.chain(start)[Math.floor(offset / 512)] + 1) * 512 + (offset % 512);
+  return (map.chain(start)[Math.floor(offset / 512)]! + 1) * 512 + (offset % 512);
 }
 
 /** Rewrite every directory name in place, e.g. to lower case (the lengths stay the same). */

@@ -37,7 +37,7 @@ describe.skipIf(!present)("the real-world corpus (../shared/realworld/corpus)", 
     }
     expect(stray, "lines on standard error that name no file").toEqual([]);
     expect(files.filter((file) => reasons.get(file)?.length !== 1), "files without exactly one line").toEqual([]);
-    const notPlain = [...reasons].filter(([, [reason]]) => NOT_PLAIN.test(reason) || reason.trim() === "");
+    const notPlain = [...reasons].filter(([, [reason]]) => NOT_PLAIN.test(reason!) || reason!.trim() === "");
     expect(notPlain, "reasons quoting an error's text").toEqual([]);
 
     const output = JSON.parse(run.stdout) as { reports: unknown[] };
