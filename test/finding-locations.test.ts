@@ -31,9 +31,9 @@ async function load(path: string): Promise<{ report: Report; document: ReadDocum
 
 /** The text of the grid cell at a table, row and grid column of a Word document's blocks. */
 function wordCell(document: ReadDocument, table: number, row: number, column: number): string {
-  const block = document.blocks.filter((candidate): candidate is TableBlock => candidate.kind === "table")[table - 1];
+  const block = document.blocks.filter((candidate): candidate is TableBlock => candidate.kind === "table")[table - 1]!;
   const grid = toGridRows([block]);
-  return grid[row - 1].cells[column - 1] ?? "";
+  return grid[row - 1]!.cells[column - 1] ?? "";
 }
 
 describe.each([
@@ -51,7 +51,7 @@ describe.each([
     expect(ni187.cells?.rag).toMatchObject({ cell: 7, column: "RAG Rating" });
     expect(ni187.cells?.ref).toMatchObject({ cell: 1, column: "PI Ref" });
     expect(ni187.cells?.result).toMatchObject({ cell: 6, column: "Year to Date Performance" });
-    expect(ni187.targets[0].location).toMatchObject({ cell: 5, column: "2008/09 Target" });
+    expect(ni187.targets[0]!.location).toMatchObject({ cell: 5, column: "2008/09 Target" });
   });
 
   it("names update, indicator and column in the rag-mismatch finding, at the RAG cell", () => {
@@ -65,7 +65,7 @@ describe.each([
       expect(wordCell(loaded.document, location.table, 1, location.cell!)).toBe("RAG Rating");
       expect(wordCell(loaded.document, location.table, location.row!, 1)).toBe("NI 187");
     } else {
-      const line = readFileSync(path, "utf8").split("\n")[location.line! - 1].split("\t");
+      const line = readFileSync(path, "utf8").split("\n")[location.line! - 1]!.split("\t");
       expect(line[0]).toBe("NI 187");
       expect(line[location.cell! - 1]).toBe("Amber");
     }
@@ -107,7 +107,7 @@ describe("whole updates and blank cells", () => {
     for (const finding of missing) {
       expect(finding.location?.column).toBe("Timescale");
       expect(finding.place).toMatch(/^[A-Z]{2}-\d[a-z] › action "[^"]+" › Timescale \(blank\)$/);
-      const cells = text.split("\n")[finding.location!.line! - 1].split("\t");
+      const cells = text.split("\n")[finding.location!.line! - 1]!.split("\t");
       expect(cells[finding.location!.cell! - 1] ?? "").toBe("");
     }
   });
@@ -117,7 +117,7 @@ describe("tracked changes", () => {
   it("point at the update they sit in and quote the changed text, when the reader places them", async () => {
     const { report } = await load(Q2_DOCX);
     const tp1d = report.priorities.find((priority) => priority.reference === "TP-1d")!;
-    const ragCell = tp1d.indicators[0].cells!.rag;
+    const ragCell = tp1d.indicators[0]!.cells!.rag;
     const placed: Report = {
       ...report,
       notices: [
@@ -128,7 +128,7 @@ describe("tracked changes", () => {
     const findings = validate([placed]).filter((finding) => finding.rule === "tracked-changes");
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ reference: "TP-1d", location: ragCell, place: 'TP-1d › inserted "Amber"' });
-    expect(findings[0].message).toBe('2 unaccepted tracked changes in this update: inserted "Amber"; deleted "Red"; read as if accepted');
+    expect(findings[0]!.message).toBe('2 unaccepted tracked changes in this update: inserted "Amber"; deleted "Red"; read as if accepted');
   });
 
   it("stand for the whole file when the reader cannot place them", async () => {
@@ -136,7 +136,7 @@ describe("tracked changes", () => {
     const unplaced: Report = { ...report, notices: [{ code: "tracked-changes", message: "the document still has unaccepted tracked changes (1 insertions, 1 deletions)" }] };
     const [finding] = validate([unplaced]).filter((candidate) => candidate.rule === "tracked-changes");
     expect(finding).toMatchObject({ reference: null, location: null });
-    expect(finding.place).toBeUndefined();
+    expect(finding!.place).toBeUndefined();
   });
 });
 
@@ -160,7 +160,7 @@ describe("the cell a record's field was read from", () => {
     for (const action of report.priorities.flatMap((priority) => priority.actions)) {
       const at = action.cells?.timescale;
       expect(at?.column).toBe("Timescale");
-      const cell = lines[at!.line! - 1].split("\t")[at!.cell! - 1] ?? "";
+      const cell = lines[at!.line! - 1]!.split("\t")[at!.cell! - 1] ?? "";
       if (action.timescale.raw) {
         expect(action.timescale.raw.startsWith(cell.trim().slice(0, 10))).toBe(true);
         checked++;

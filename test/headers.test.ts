@@ -102,12 +102,12 @@ describe("headers worded as other councils word them", () => {
   });
 
   it("a header no synonym knows is named by unrecognised-content, and read once mapped under \"headers\"", async () => {
-    const seed = SEEDS[0].text;
+    const seed = SEEDS[0]!.text;
     const text = seed.replace("PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tYear to Date Performance\tRAG Rating\tData Quality\nNI 187", "PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tSo far\tRAG Rating\tData Quality\nNI 187");
     expect(text).not.toBe(seed);
     const unmapped = await parseBytes(Buffer.from(text), "q2.txt");
     const tp1d = (report: Report) => report.priorities.find((priority) => priority.reference === "TP-1d")!;
-    expect(tp1d(unmapped).indicators[0].result.value).toBeNull();
+    expect(tp1d(unmapped).indicators[0]!.result.value).toBeNull();
     const named = validate([unmapped]).filter((finding) => finding.rule === "unrecognised-content");
     expect(named).toHaveLength(1);
     expect(named[0]).toMatchObject({ reference: "TP-1d", location: { line: 233 }, data: { header: "So far", table: "PI" } });
@@ -119,9 +119,9 @@ describe("headers worded as other councils word them", () => {
 
   it("validate reads \"headers\" from lsp-report.config.json, and says which field a mistyped one meant", async () => {
     const folder = mkdtempSync(join(tmpdir(), "lsp-report-headers-"));
-    const text = SEEDS[0].text.replace("PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tYear to Date Performance\tRAG Rating\tData Quality\nNI 187", "PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tSo far\tRAG Rating\tData Quality\nNI 187");
+    const text = SEEDS[0]!.text.replace("PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tYear to Date Performance\tRAG Rating\tData Quality\nNI 187", "PI Ref\tDefinition\tComments\tBaseline\t2008/09 Target\tSo far\tRAG Rating\tData Quality\nNI 187");
     writeFileSync(join(folder, "q2.txt"), text);
-    const rules = (stdout: string) => (JSON.parse(stdout) as { files: { findings: Finding[] }[] }).files[0].findings.filter((finding) => finding.reference === "TP-1d").map((finding) => finding.rule);
+    const rules = (stdout: string) => (JSON.parse(stdout) as { files: { findings: Finding[] }[] }).files[0]!.findings.filter((finding) => finding.reference === "TP-1d").map((finding) => finding.rule);
     expect(rules((await runCli(["validate", "q2.txt", "-f", "json"], { cwd: folder })).stdout)).toContain("unrecognised-content");
     writeFileSync(join(folder, "lsp-report.config.json"), JSON.stringify({ headers: { "So far": "indicator.result" } }));
     expect(rules((await runCli(["validate", "q2.txt", "-f", "json"], { cwd: folder })).stdout)).toEqual(["rag-mismatch"]);

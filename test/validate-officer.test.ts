@@ -16,7 +16,7 @@ const Q4 = readFileSync("fixtures/seeds/001_6f959b4cb1bc6ca1.txt", "utf8");
 /** Set one cell (0-based) of one line (1-based), as an officer editing that cell would. */
 function setCell(text: string, line: number, cell: number, value: string): string {
   const lines = text.split("\n");
-  const cells = lines[line - 1].split("\t");
+  const cells = lines[line - 1]!.split("\t");
   if (cell >= cells.length) throw new Error(`line ${line} has ${cells.length} cells`);
   cells[cell] = value;
   lines[line - 1] = cells.join("\t");
@@ -195,7 +195,7 @@ describe("meta: no two findings on one place say the same thing", () => {
     const repeated: string[] = [];
     for (const finding of findings) {
       const place = JSON.stringify([finding.reference, finding.indicator, finding.measure, finding.location]);
-      const facts = STATES[finding.rule].map((fact) => (finding.data?.field !== undefined ? `${fact}: ${finding.data.field}` : fact));
+      const facts = STATES[finding.rule]!.map((fact) => (finding.data?.field !== undefined ? `${fact}: ${finding.data.field}` : fact));
       for (const fact of facts) {
         const key = `${place} ${fact}`;
         const earlier = seen.get(key);
@@ -216,8 +216,8 @@ describe("meta: every rule's docs say when it stays quiet", () => {
 describe("references as written", () => {
   const heading = (text: string, line: number, reference: string, typed: string) => {
     const lines = text.split("\n");
-    if (!lines[line - 1].includes(reference)) throw new Error(`line ${line} has no ${reference}`);
-    lines[line - 1] = lines[line - 1].replace(reference, typed);
+    if (!lines[line - 1]!.includes(reference)) throw new Error(`line ${line} has no ${reference}`);
+    lines[line - 1] = lines[line - 1]!.replace(reference, typed);
     return lines.join("\n");
   };
 
@@ -260,8 +260,8 @@ describe("markup typed into cells", () => {
   function typed(edits: [line: number, from: string, to: string][]): string {
     const lines = [...HTML];
     for (const [line, from, to] of edits) {
-      if (!lines[line - 1].includes(from)) throw new Error(`line ${line} has no ${from}`);
-      lines[line - 1] = lines[line - 1].replace(from, to);
+      if (!lines[line - 1]!.includes(from)) throw new Error(`line ${line} has no ${from}`);
+      lines[line - 1] = lines[line - 1]!.replace(from, to);
     }
     return lines.join("\n");
   }

@@ -88,7 +88,7 @@ function roleOf(header: string, table: AliasTable, custom?: { map: HeaderMap; ta
   const mapped = custom?.map.get(header);
   if (mapped) {
     const [table, role] = mapped.split(".");
-    return table === custom!.table ? role : null;
+    return table === custom!.table ? (role ?? null) : null;
   }
   for (const [role, patterns] of Object.entries(table)) {
     if (patterns.some((pattern) => pattern.test(header))) return role;
@@ -117,7 +117,7 @@ function columnsOf(row: GridRow, texts: string[], table: AliasTable, custom?: { 
   const columns: Column[] = [];
   texts.forEach((text, index) => {
     const role = roleOf(text, table, custom);
-    if (role) columns.push({ role, index, header: row.cells[index].trim() });
+    if (role) columns.push({ role, index, header: row.cells[index]!.trim() }); // texts: one per cell
   });
   // "Indicator" or "Measure" names the PI Ref, unless another column does: then it is the definition ("PI Ref | Indicator").
   const refs = columns.filter((column) => column.role === "ref");
@@ -169,13 +169,14 @@ export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map()): Se
 /** "Overall assessment of progress" (Q2) or "… 2008/09" (Q4): returns any text after the header words. */
 export function matchAssessmentHeader(row: GridRow): { rest: string } | null {
   const cells = row.cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
-  if (cells.length !== 1) return null;
-  const match = /^(?:overall )?assessment of progress(?: (?:in |for )?(?:\d{4}\/\d{2,4}|the year|the quarter))?\s*[:.-]?\s*([\s\S]*)$/i.exec(cells[0]);
-  return match ? { rest: match[1].trim() } : null;
+  const [only, ...more] = cells;
+  if (only === undefined || more.length > 0) return null;
+  const match = /^(?:overall )?assessment of progress(?: (?:in |for )?(?:\d{4}\/\d{2,4}|the year|the quarter))?\s*[:.-]?\s*([\s\S]*)$/i.exec(only);
+  return match ? { rest: (match[1] ?? "").trim() } : null;
 }
 
 /** The "External Contributors" row of the alternative contributors layout. */
 export function isExternalContributorsRow(row: GridRow): boolean {
   const cells = row.cells.map(normaliseHeader).filter((cell) => cell !== "");
-  return cells.length === 1 && /^external contributors?$/.test(cells[0]);
+  return cells.length === 1 && /^external contributors?$/.test(cells[0]!);
 }

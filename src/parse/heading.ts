@@ -36,7 +36,8 @@ export function normaliseReference(text: string): string | null {
   if (!match) {
     const loose = /\b([A-Za-z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([A-Za-z])\b/.exec(text);
     if (!loose) return null;
-    return `${loose[1].toUpperCase()}-${Number(loose[2])}${loose[3].toLowerCase()}`;
+    const [, letters = "", digits, letter = ""] = loose;
+    return `${letters.toUpperCase()}-${Number(digits)}${letter.toLowerCase()}`;
   }
   return `${match[1]}-${Number(match[2])}${match[3]}`;
 }
@@ -57,8 +58,9 @@ export function matchHeading(row: GridRow): Heading | null {
   const text = row.cells.map((cell) => cell.trim()).filter(Boolean).join(" \t ");
   const match = HEADING.exec(text.replace(/\s*\t\s*/g, " "));
   if (!match) return null;
-  const [, theme, start, end, number, ordinal] = match;
-  const quarter = number ?? ordinal;
+  // HEADING's groups all take part, except that the quarter is a number or an ordinal word.
+  const [, theme = "", start = "", end = "", number, ordinal] = match;
+  const quarter = number ?? ordinal ?? "";
   const result: Heading = {
     headingTheme: theme.trim(),
     year: financialYear(start, end),
@@ -78,10 +80,12 @@ export function matchHeading(row: GridRow): Heading | null {
 export function referenceInRow(row: GridRow): WrittenReference | null {
   const cells = row.cells.map((cell) => cell.trim()).filter(Boolean);
   const labelIndex = cells.findIndex((cell) => /^reference\b/i.test(cell));
-  if (labelIndex >= 0) {
-    const inLabel = cells[labelIndex].replace(/^reference[:\s]*/i, "");
+  const label = cells[labelIndex];
+  if (label !== undefined) {
+    const inLabel = label.replace(/^reference[:\s]*/i, "");
     if (inLabel) return written(inLabel);
-    if (cells[labelIndex + 1] && cells[labelIndex + 1].length <= 20) return written(cells[labelIndex + 1]);
+    const next = cells[labelIndex + 1];
+    if (next && next.length <= 20) return written(next);
   }
   for (const cell of cells.slice(1)) {
     const reference = bareReference(cell);
@@ -104,7 +108,7 @@ export interface ThemeInfo {
 /** Theme codes live in data (src/data/themes.json) so users can extend them through configuration. */
 export function resolveTheme(headingTheme: string, reference: string, extraThemes: Record<string, string> = {}): ThemeInfo {
   const codes: Record<string, string> = { ...(themes.codes as Record<string, string>), ...extraThemes };
-  const code = reference ? reference.split("-")[0] : null;
+  const code = reference ? (reference.split("-", 1)[0] ?? null) : null;
   const placeholder = THEME_PLACEHOLDER.test(headingTheme.trim());
   const name = !placeholder && headingTheme.trim() ? headingTheme.trim() : code && codes[code] ? codes[code] : null;
   return { code, name, placeholder };

@@ -99,16 +99,17 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
   const customHeaders = headerMap(options.headers);
 
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+    const row = rows[i]!; // i < rows.length
     if (isEmptyRow(row)) continue;
 
     const heading = matchHeading(row);
     if (heading) {
       // A heading whose reference sits in the next row or two (a heading split over cells or lines).
       for (let look = i + 1; !heading.referenceRaw && look < Math.min(rows.length, i + 3); look++) {
-        const cells = filledCells(rows[look]);
+        const next = rows[look]!; // look < rows.length
+        const cells = filledCells(next);
         // "Reference | TP-1a" on a row of its own, or the reference alone (one cell per line).
-        const reference = cells.length === 1 ? bareReference(cells[0]) : cells.length === 2 ? referenceInRow(rows[look]) : null;
+        const reference = cells.length === 1 ? bareReference(cells[0]!) : cells.length === 2 ? referenceInRow(next) : null;
         if (reference) {
           heading.reference = reference.reference;
           heading.referenceRaw = reference.raw;
@@ -137,7 +138,8 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
     const assessment = matchAssessmentHeader(row);
     if (assessment && priority) {
       state = { kind: "assessment" };
-      const header = filledCells(row)[0].slice(0, filledCells(row)[0].length - assessment.rest.length).replace(/\s+/g, " ").trim();
+      const first = filledCells(row)[0] ?? "";
+      const header = first.slice(0, first.length - assessment.rest.length).replace(/\s+/g, " ").trim();
       priority.cells = { ...priority.cells, assessment: firstFilledCell(row, header) };
       if (assessment.rest) priority.assessment = assessment.rest;
       continue;

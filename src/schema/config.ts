@@ -59,18 +59,19 @@ export type ConfigCheck = { ok: true; config: Config } | { ok: false; problem: s
 
 /** The candidate nearest a mistyped word (at most three edits away), for "did you mean …?". */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // Levenshtein distance, one row at a time; every index below is within row's b.length + 1 entries.
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, index) => index);
     for (let i = 1; i <= a.length; i++) {
-      let previous = row[0];
+      let previous = row[0]!;
       row[0] = i;
       for (let j = 1; j <= b.length; j++) {
-        const saved = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        const saved = row[j]!;
+        row[j] = Math.min(saved + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
         previous = saved;
       }
     }
-    return row[b.length];
+    return row[b.length]!;
   };
   const best = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score)[0];
   return best && best.score <= 3 ? best.candidate : undefined;
@@ -83,10 +84,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
 export function checkConfig(value: unknown, ruleIds: readonly string[]): ConfigCheck {
   const parsed = Config.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error.issues[0]!; // a failed parse has at least one issue
     const path = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      const key = issue.keys[0];
+      const key = issue.keys[0]!; // zod names at least one
       const known = path === "" ? Object.keys(Config.shape) : issue.path[0] === "indicators" ? Object.keys(IndicatorSetting.shape) : [];
       const hint = closest(key, known);
       return { ok: false, problem: `${path ? `${path}.` : ""}${key}: unknown setting${hint ? ` (did you mean ${hint}?)` : ""}` };

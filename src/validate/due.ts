@@ -34,6 +34,7 @@ export function datesInNextSteps(action: Action, priority: Priority): string[] {
 /** An action's due date: its timescale's, else the last milestone its next steps date. */
 export function dueOf(action: Action, priority: Priority): Due {
   const dates = datesInNextSteps(action, priority);
-  if (dates.length > 0) return { due: dates[dates.length - 1], dates, from: "next steps" };
+  const last = dates.at(-1);
+  if (last !== undefined) return { due: last, dates, from: "next steps" };
   return { due: action.timescale.due, dates: action.timescale.dates, from: "timescale" };
 }

@@ -12,7 +12,8 @@ const themeWords = (name: string) =>
 
 /** One theme named two ways ("Enterprise & Economy", "Enterprise and the Economy"): the words of one stand in the other. */
 export function sameTheme(a: string, b: string): boolean {
-  const [shorter, longer] = [themeWords(a), themeWords(b)].sort((x, y) => x.length - y.length);
+  const [wordsA, wordsB] = [themeWords(a), themeWords(b)];
+  const [shorter, longer] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
   return shorter.length > 0 && shorter.every((word) => longer.some((other) => other.startsWith(word.slice(0, 5)) || word.startsWith(other.slice(0, 5))));
 }
 
@@ -33,10 +34,11 @@ const DIGIT_LOOKALIKES: Record<string, string> = { I: "1", l: "1", i: "1", "|": 
 export function nearestReference(raw: string, code: string | null): string | null {
   const match = /^\s*([A-Za-z]{2,4})\s*[-–.]?\s*([0-9Iil|Oo]{1,2})\s*([A-Za-z])\s*$/.exec(raw);
   if (!match) return null;
-  const digits = [...match[2]].map((char) => DIGIT_LOOKALIKES[char] ?? char).join("");
+  const [, letters = "", written = "", letter = ""] = match; // every group takes part
+  const digits = [...written].map((char) => DIGIT_LOOKALIKES[char] ?? char).join("");
   const number = Number(digits);
   if (!Number.isInteger(number) || number < 1) return null;
-  return `${code ?? match[1].toUpperCase()}-${number}${match[3].toLowerCase()}`;
+  return `${code ?? letters.toUpperCase()}-${number}${letter.toLowerCase()}`;
 }
 
 const EXAMPLE = "a theme code, outcome number and priority letter such as HM-1a";
@@ -67,18 +69,19 @@ Fix: correct the reference or the heading.`,
     const match = STANDARD_REFERENCE.exec(priority.reference);
     if (!match) return unreadable();
     const drafts: Draft[] = [];
-    const name = codes[match[1]];
+    const [, themeCode = ""] = match;
+    const name = codes[themeCode];
     if (!name) {
       const nearest = fromHeading ? nearestReference(priority.reference, fromHeading) : null;
       const hint = nearest
         ? `; the heading says ${priority.headingTheme.trim()} (${fromHeading}): did you mean ${nearest}?`
         : ` (known: ${Object.keys(codes).join(", ")}); if it is a theme of your plan, add it under "themes" in lsp-report.config.json`;
-      return [{ message: `reference "${raw}": theme code ${match[1]} is not a known theme${hint}`, location, data: { written: raw, code: match[1], suggestion: nearest } }];
+      return [{ message: `reference "${raw}": theme code ${themeCode} is not a known theme${hint}`, location, data: { written: raw, code: themeCode, suggestion: nearest } }];
     }
     const heading = priority.headingTheme.trim();
     if (!priority.themePlaceholder && heading && !sameTheme(heading, name)) {
       const nearest = fromHeading ? nearestReference(priority.reference, fromHeading) : null;
-      return [{ message: `reference ${priority.reference} has theme code ${match[1]} (${name}) but the heading says ${heading}${nearest ? `; did you mean ${nearest}?` : ""}`, location, data: { code: match[1], heading, suggestion: nearest } }];
+      return [{ message: `reference ${priority.reference} has theme code ${themeCode} (${name}) but the heading says ${heading}${nearest ? `; did you mean ${nearest}?` : ""}`, location, data: { code: themeCode, heading, suggestion: nearest } }];
     }
     if (raw && raw !== priority.reference) {
       drafts.push({ message: `reference "${raw}" is not in the standard form: write ${priority.reference}`, location, severity: "warning", data: { written: raw, standard: priority.reference } });

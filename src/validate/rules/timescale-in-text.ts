@@ -23,7 +23,7 @@ Fix: nothing; or copy the dates into the Timescale column.`,
         action,
         field: "actions",
         location: action.location,
-        data: { due: dates[dates.length - 1], milestones: dates.length },
+        data: { due: dates.at(-1) ?? null, milestones: dates.length },
       });
     }
     return drafts;

@@ -23,13 +23,14 @@ Fix: write the result in the target's unit ("27.8 per 1,000 population").`,
         { name: "result", value: indicator.result },
         { name: "forecast", value: indicator.forecast },
       ].filter((entry): entry is { name: string; value: Value } => entry.value !== null && entry.value.value !== null && !sameUnit(unitAsMeant(entry.value, indicator), target));
-      if (figures.length === 0) continue;
+      const [first] = figures;
+      if (!first) continue;
       const described = figures.map((entry) => `${entry.name} ${figure(entry.value)} is ${unitName(entry.value)}`).join(" and ");
       // One finding for the fact: with no rating beside it, rag-missing stays quiet and this says why none can be worked out.
       const unrated = indicator.hasRagColumn && !indicator.rag ? "; no RAG rating is given, and none can be worked out from them" : "";
       drafts.push({
         indicator,
-        field: figures[0].name === "result" ? "result" : "rag",
+        field: first.name === "result" ? "result" : "rag",
         message: `${label(indicator)}: ${described} but the ${target.year} target ${figure(target)} is ${unitName(target)}, so they cannot be compared${unrated}`,
         data: { target: target.value, targetUnit: target.unit, ...Object.fromEntries(figures.flatMap((entry): [string, FindingData[string]][] => [[entry.name, entry.value.value], [`${entry.name}Unit`, entry.value.unit]])) },
       });
