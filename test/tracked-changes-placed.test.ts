@@ -27,11 +27,11 @@ describe("tracked changes, placed and quoted", () => {
     const report = await parseBytes(new Uint8Array(readFileSync(fixture)), fixture);
     const findings = validate([report]).filter((finding) => finding.rule === "tracked-changes");
     expect(findings).toHaveLength(1);
-    expect(findings[0].reference).toBe("HM-1a");
+    expect(findings[0]!.reference).toBe("HM-1a");
     const notice = report.notices.find((candidate) => candidate.change === "deletion");
-    expect(findings[0].location).toEqual(notice?.location);
-    expect(findings[0].location?.anchor).toBeGreaterThan(0);
-    expect(findings[0].message).toContain('deleted "Area Panels"');
-    expect(findings[0].message).toContain('inserted "Area Committees"');
+    expect(findings[0]!.location).toEqual(notice?.location);
+    expect(findings[0]!.location?.anchor).toBeGreaterThan(0);
+    expect(findings[0]!.message).toContain('deleted "Area Panels"');
+    expect(findings[0]!.message).toContain('inserted "Area Committees"');
   });
 });
