@@ -46,7 +46,7 @@ describe.each([
 
   it("gives every row its table and row number", async () => {
     const report = await parseBytes(bytes, `x.${format}`);
-    expect(report.priorities[0].indicators[0].location).toEqual({ table: 2, row: 2 });
+    expect(report.priorities[0]!.indicators[0]!.location).toEqual({ table: 2, row: 2 });
   });
 });
 
@@ -58,7 +58,7 @@ describe(".docx", () => {
 
   it("lands merged header cells (gridSpan) in the right columns", async () => {
     const blocks = (await readDocument(Q4_DOCX)).blocks;
-    const header = tables(blocks)[0].rows.find((row) => cellText(row.cells[0]) === "Progress as at 31st March 2009")!;
+    const header = tables(blocks)[0]!.rows.find((row) => cellText(row.cells[0]) === "Progress as at 31st March 2009")!;
     expect(header.cells.map((cell) => [cellText(cell), cell.colSpan ?? 1])).toEqual([
       ["Progress as at 31st March 2009", 2],
       ["Next Steps / Future Milestones for Q1 & Q2 2009/10", 3],
@@ -67,7 +67,7 @@ describe(".docx", () => {
       ["Contributory Officer", 2],
     ]);
     const report = await parseBytes(Q4_DOCX, "q4.docx");
-    expect(report.priorities[0].actions[0]).toMatchObject({ officer: "ALMO / BITMO Chief Officers", risks: expect.stringMatching(/^An accurate picture of investment needs/) });
+    expect(report.priorities[0]!.actions[0]).toMatchObject({ officer: "ALMO / BITMO Chief Officers", risks: expect.stringMatching(/^An accurate picture of investment needs/) });
   });
 
   it("reads tracked changes as accepted and says the document still has them", async () => {
@@ -77,8 +77,8 @@ describe(".docx", () => {
       expect.objectContaining({ code: "tracked-changes", change: "deletion", text: expect.stringMatching(/^Area Panels\s*$/) }),
       expect.objectContaining({ code: "tracked-changes", change: "insertion", text: "Area Committees" }),
     ]);
-    expect(report.priorities[0].assessment).toContain("Area Committees are on track");
-    expect(report.priorities[0].assessment).not.toContain("Area Panels");
+    expect(report.priorities[0]!.assessment).toContain("Area Committees are on track");
+    expect(report.priorities[0]!.assessment).not.toContain("Area Panels");
   });
 });
 
@@ -91,7 +91,7 @@ describe("HTML", () => {
     );
     expect(blocks[0]).toEqual({ kind: "paragraph", text: "Thriving Places 2008/09 Quarter 2 Performance Update", location: { paragraph: 1 } });
     const [row] = (blocks[1] as TableBlock).rows;
-    expect(row.cells.map((cell) => [cellText(cell), cell.fill])).toEqual([
+    expect(row!.cells.map((cell) => [cellText(cell), cell.fill])).toEqual([
       ["RAG Rating", undefined],
       ["", "FFC000"],
       ["Red", "FF0000"],
@@ -101,7 +101,7 @@ describe("HTML", () => {
 
   it("places cells below a rowspan in the right columns", () => {
     const [table] = readHtmlText("<table><tr><td rowspan=2>A</td><td>B</td></tr><tr><td>C</td></tr></table>") as TableBlock[];
-    expect(table.rows[1].cells.map(cellText)).toEqual(["", "C"]);
+    expect(table!.rows[1]!.cells.map(cellText)).toEqual(["", "C"]);
   });
 
   it("never runs scripts and drops them from the text", () => {
@@ -114,7 +114,7 @@ describe("HTML", () => {
     const depth = 10_000;
     const html = `<html><body><table><tr><td>${"<div>".repeat(depth)}deep${"</div>".repeat(depth)}</td></tr></table>${"<span>".repeat(depth)}x</body></html>`;
     const document = await readDocument(new TextEncoder().encode(html));
-    expect(cellText((document.blocks[0] as TableBlock).rows[0].cells[0])).toBe("deep");
+    expect(cellText((document.blocks[0] as TableBlock).rows[0]!.cells[0])).toBe("deep");
   });
 });
 
@@ -179,7 +179,7 @@ describe(".doc (Word 97-2003)", () => {
     expect(document.format).toBe("doc");
     const piTable = tables(document.blocks).find((table) => cellText(table.rows[1]?.cells[0]) === "NI 136")!;
     expect(piTable.rows.map((row) => cellText(row.cells[0]))).toEqual(["PI Ref", "NI 136", "NI 139", "NI 141"]);
-    expect(piTable.rows[3].cells.map(cellText).slice(3)).toEqual(["58.61% (Q2 2007/08)", "66%", "70.91%", "72.7%", "No concerns with data"]);
+    expect(piTable.rows[3]!.cells.map(cellText).slice(3)).toEqual(["58.61% (Q2 2007/08)", "66%", "70.91%", "72.7%", "No concerns with data"]);
   });
 
   it("keeps the paragraphs of a cell as lines", async () => {
@@ -205,7 +205,7 @@ describe(".docx vertical merges", () => {
     const heading = new Paragraph("Thriving Places 2008/09 Quarter 2 Performance Update Reference TP-1d");
     const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [heading, table] }] }));
     const report = await parseBytes(new Uint8Array(bytes), "merged.docx");
-    const indicators = report.priorities[0].indicators;
+    const indicators = report.priorities[0]!.indicators;
     expect(indicators.map((pi) => [pi.ref, pi.definition, pi.result.value, pi.rag, pi.ragFill])).toEqual([
       ["NI 187", "SAP < 35", 3.35, "Red", "FF0000"],
       ["NI 187", "SAP > 65", 35.75, "Green", "00B050"],
