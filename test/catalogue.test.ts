@@ -109,7 +109,7 @@ describe("spot checks against the texts found", () => {
     expect(NIS[ref]?.title).toMatch(title);
   });
 
-  it("counts events over the year as cumulative and snapshots as not (DOMAIN: 724 at Q2 against 1320 for the year)", () => {
+  it("counts events over the year as cumulative and snapshots as not (docs/domain.md: 724 at Q2 against 1320 for the year)", () => {
     expect(NIS["NI 155"]?.cumulative).toBe(true); // affordable homes delivered in the year
     expect(NIS["NI 154"]?.cumulative).toBe(true);
     expect(NIS["NI 191"]?.cumulative).toBe(true); // kg a household a year: the year-to-date figure is part of it

@@ -1,5 +1,5 @@
 /**
- * RAG ratings, directions of travel and cell fills (DOMAIN.md "RAG ratings"), including every
+ * RAG ratings, directions of travel and cell fills (docs/domain.md "RAG ratings, and when one is right"), including every
  * RAG-column, overall-rating and direction cell of the two seed documents.
  */
 import { describe, expect, it } from "vitest";

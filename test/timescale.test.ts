@@ -1,5 +1,5 @@
 /**
- * Timescales (DOMAIN.md "Timescales") and every timescale cell of the two seed documents, read
+ * Timescales (docs/domain.md "Timescales") and every timescale cell of the two seed documents, read
  * as a person would: `due` is the last day the action is due, UK day/month order. Cells reach
  * the parser with markup already removed by the reader ("<p>During 09/10</p>" → "During 09/10").
  */

@@ -1,5 +1,5 @@
 /**
- * The RAG judgement (DOMAIN.md "RAG ratings and what makes one right"): polarity from the
+ * The RAG judgement (docs/domain.md "RAG ratings, and when one is right"): polarity from the
  * strongest signal, the tolerance band, cumulative projection, forecasts, and the cases where it
  * declines to judge. Indicators are built from cell texts as the documents write them.
  */

@@ -1,5 +1,5 @@
 /**
- * Values as people write them (DOMAIN.md "Values as people write them"), and every baseline,
+ * Values as people write them (docs/domain.md "Values as people write them"), and every baseline,
  * target, result and RAG-column figure in the two seed documents. Expectations are what a
  * person reads in the text; fields not named in a row are the empty defaults.
  */

@@ -1,6 +1,6 @@
 /**
  * Figures as people write them in baseline, target, result and RAG cells. The raw text is
- * always kept; a value is parsed only where it is certain (DOMAIN.md "Values").
+ * always kept; a value is parsed only where it is certain (docs/domain.md "Values as people write them").
  */
 import type { Change, EarlierFigure, Result, Target, Unit, Value, ValueStatus } from "../schema/records.js";
 

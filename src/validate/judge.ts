@@ -1,5 +1,5 @@
 /**
- * The rating an indicator's own figures give (DOMAIN.md "RAG ratings"): the target for the
+ * The rating an indicator's own figures give (docs/domain.md "RAG ratings, and when one is right"): the target for the
  * report's year met or beaten → Green; missed by no more than the tolerance (a fraction of the
  * target) → Amber; missed by more → Red. Cumulative year-to-date counts are projected to year
  * end first (a forecast written in the RAG column is the officer's own projection and is used

@@ -1,5 +1,5 @@
 /**
- * Which way is better for an indicator (DOMAIN.md "RAG ratings"), from the strongest signal
+ * Which way is better for an indicator (docs/domain.md "RAG ratings, and when one is right"), from the strongest signal
  * that decides: the configuration, the bundled catalogue, the comment text, the wording of the
  * target ("At least…", "…reduction on baseline"), the trajectory of the yearly targets, and last
  * the direction from baseline to target. When none decides the answer is null: we say so

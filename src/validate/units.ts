@@ -1,5 +1,5 @@
 /**
- * Units as meant (DOMAIN.md "Values"): a bare decimal ("18.46") beside a baseline and targets that
+ * Units as meant (docs/domain.md "Values as people write them"): a bare decimal ("18.46") beside a baseline and targets that
  * all agree on one unit ("22.81%", "15.0% → 10.0% → 5.0%") is a figure whose sign was left off,
  * and is read in that unit. A count never stands for a bare decimal: a decimal is not a count.
  */

@@ -9,7 +9,7 @@ export default defineRule({
   severity: "warning",
   scope: "priority",
   description: "An action due before the reported quarter began",
-  docs: `An action is overdue when its due date falls before the start of the quarter being reported (DOMAIN: a Q4 2008/09 update is for January to March 2009, so an action due by December 2008 is overdue). A done action should say so; one still open needs a new date.
+  docs: `An action is overdue when its due date falls before the start of the quarter being reported (a Q4 2008/09 update is for January to March 2009, so an action due by December 2008 is overdue). A done action should say so; one still open needs a new date.
 Example: action "Launch the Warm Zone scheme": due 31 December 2008 ("Dec-08"), before Quarter 4 2008/09 began on 1 January 2009
 A blank timescale (or "See Next Steps column") is read from the dates the next steps give their milestones, and the last of them counts.
 Quiet: when the action is due in or after the reported quarter, and when no due date is certain (a blank or "Ongoing" timescale, several deadlines in one cell).
