@@ -39,7 +39,11 @@ export interface OrderedOptions {
   signal?: AbortSignal;
 }
 
-type Pool = { run(task: FileTask): Promise<FileResult>; destroy(): Promise<void> };
+type Pool = {
+  run(task: FileTask, options?: { signal?: AbortSignal | null }): Promise<FileResult>;
+  destroy(): Promise<void>;
+  on(event: "error", listener: (error: unknown) => void): unknown;
+};
 
 /**
  * The young generation of the workers' heaps, shared out among them. Reading a .docx makes many
@@ -96,6 +100,13 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     return;
   }
   const pool = await startPool(threads);
+  // However the loop ends (the caller's signal, a consumer that stops early, an error), the files
+  // still in flight are cancelled through piscina's own abort before the pool is destroyed. An
+  // answer already on its way from a worker then reaches a pool that no longer knows its task, and
+  // piscina reports it as an 'error' event on the pool, which Node throws when nobody listens.
+  // Every file's own failure arrives through its promise, so such late answers are let go.
+  const inFlight = new AbortController();
+  pool.on("error", () => undefined);
   const window = Math.max(threads, options.window ?? threads * 4);
   const pending: Promise<FileResult>[] = [];
   let next = 0;
@@ -103,7 +114,7 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     while (next < tasks.length && pending.length < window) {
       const task = tasks[next++]!; // next < tasks.length
       // A worker that dies (out of memory, a crash in a native module) fails its file only.
-      pending.push(pool.run(task).catch((error: unknown) => ({ ok: false, display: task.display, reason: describeFailure(error, task.debug) })));
+      pending.push(pool.run(task, { signal: inFlight.signal }).catch((error: unknown) => ({ ok: false, display: task.display, reason: describeFailure(error, task.debug) })));
     }
   };
   try {
@@ -116,6 +127,8 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
       yield result;
     }
   } finally {
+    inFlight.abort();
+    await Promise.allSettled(pending);
     await pool.destroy().catch(() => undefined);
   }
 }
