@@ -1,10 +1,13 @@
 /**
  * The bundled indicator catalogue: the whole National Indicator Set (198 indicators, NI 1 to 199
- * without NI 31) with title, polarity and cumulative, its sources noted in the file, and how the
- * validator reads it (null = the source leaves it open, so the next signal decides).
+ * without NI 31) with title, polarity and cumulative, the found texts that confirm each entry
+ * (`checked`, by a key of `sources`), the one indicator withdrawn before the set ended, and how
+ * the validator reads it (null = the source leaves it open, so the next signal decides).
  * Spot checks quote the public texts found for the indicator; each says where it was read.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import local from "../src/data/indicators.json" with { type: "json" };
 import national from "../src/data/national-indicators.json" with { type: "json" };
 import { resolveConfig } from "../src/validate/config.js";
@@ -36,7 +39,8 @@ describe("the National Indicator Set, whole", () => {
     expect(national.source).toMatch(/Handbook of Definitions, revised edition May 2008/);
     expect(national.source).toMatch(/updated definitions \(February 2009\)/);
     expect(national.source).toMatch(/14 October 2010/);
-    expect(national.references.length).toBeGreaterThan(0);
+    // Audit Commission: "Effective from April 2008 to March 2011"; the ending announced on 14 October 2010.
+    expect(national.setEnded).toMatchObject({ announced: "2010-10-14", collectionsStoppedBy: "2011-03-31", source: "audit-commission-nis" });
   });
 
   it.each(Object.entries(NIS))("%s: polarity higher, lower or null, cumulative true, false or null", (_, entry) => {
@@ -47,19 +51,98 @@ describe("the National Indicator Set, whole", () => {
     if (entry.polarity === null) expect(entry.note?.length).toBeGreaterThan(10);
   });
 
-  it("marks a withdrawn indicator with when and on what authority, and only such indicators", () => {
-    const withdrawn = Object.entries(NIS).filter(([, entry]) => entry.withdrawn !== undefined);
-    for (const [, entry] of withdrawn) expect(entry.withdrawn).toMatch(/\d{4}.*\(.+\)/);
-    expect(national.withdrawn).toMatch(/None is marked/);
-    expect(withdrawn).toHaveLength(0);
+  it("has the shape its readers expect: every entry, every check of a source, every withdrawal", () => {
+    const Check = z.strictObject({ source: z.string(), confirms: z.array(z.enum(["title", "polarity"])).min(1), found: z.string().optional() });
+    const Setting = z.strictObject({ polarity: z.enum(["higher", "lower"]).nullable().optional() });
+    const Entry = z.strictObject({
+      title: z.string().min(3),
+      polarity: z.enum(["higher", "lower"]).nullable().optional(),
+      cumulative: z.boolean().nullable(),
+      note: z.string().optional(),
+      checked: z.array(Check).optional(),
+      withdrawn: z.strictObject({ from: z.string().regex(/^20(08|09|10)-(0[1-9]|1[0-2])$/), source: z.string(), says: z.string().min(10) }).optional(),
+      measures: z.record(z.string(), Setting).optional(),
+    });
+    for (const [ref, entry] of Object.entries(national.indicators)) expect(Entry.safeParse(entry).success, ref).toBe(true);
+  });
+
+  it("names, for every check and every withdrawal, a source that the file lists with where to read it", () => {
+    const sources = national.sources as Record<string, string>;
+    for (const [key, text] of Object.entries(sources)) expect(text, key).toMatch(/https?:\/\/|fixtures\/seeds\/|test\/catalogue\.test\.ts/);
+    const named = Object.entries(NIS).flatMap(([ref, entry]) => [...(entry.checked ?? []).map((check) => [ref, check.source]), ...(entry.withdrawn ? [[ref, entry.withdrawn.source]] : [])]);
+    const unknown = named.filter(([, source]) => !(source! in sources));
+    expect(unknown).toEqual([]);
+    // Every source is used, by an entry or by the set's end.
+    const used = new Set([...named.map(([, source]) => source), national.setEnded.source, "handbook-2008", "clg-nis-page", "updated-definitions-2009", "ks3-tests-end"]);
+    expect(Object.keys(sources).filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it("marks NI 24 withdrawn from 2009/10 as the Leeds Quarter 4 update says, and no other indicator", () => {
+    const withdrawn = Object.entries(NIS).filter(([, entry]) => entry.withdrawn !== undefined).map(([ref]) => ref);
+    expect(withdrawn).toEqual(["NI 24"]);
+    expect(NIS["NI 24"]?.withdrawn).toMatchObject({ from: "2009-04", source: "leeds-seeds" });
+    // The update itself, 2008/09 Quarter 4: the NI 24 row says so in its Baseline cell.
+    const q4 = readFileSync(new URL("../fixtures/seeds/001_6f959b4cb1bc6ca1.txt", import.meta.url), "utf8");
+    const row = q4.split(/\r?\n/).find((line) => line.startsWith("NI 24\t"));
+    expect(row).toMatch(/This NI has been deleted from the national suite/);
+    expect(NIS["NI 24"]?.withdrawn?.says).toContain("This NI has been deleted from the national suite");
+    expect(national.withdrawn).toMatch(/Only NI 24 is marked/);
+  });
+
+  it("says of the indicators built on Key Stage 3 tests that their fate was not found, instead of guessing", () => {
+    for (const ref of ["NI 74", "NI 77", "NI 83", "NI 95", "NI 96"]) {
+      expect(NIS[ref]?.withdrawn, ref).toBeUndefined();
+      expect(NIS[ref]?.note, ref).toMatch(/Key Stage 3 test.*not marked withdrawn/);
+    }
   });
 
   it("knows most polarities, and leaves open those whose title could mislead", () => {
     const open = Object.entries(NIS).filter(([, entry]) => !entry.measures && entry.polarity === null).map(([ref]) => ref);
     // NI 113 'Prevalence of Chlamydia' is measured by screening take-up; NI 178 has two measures
-    // of opposite direction; NI 65: a very low re-registration rate can be as worrying as a high one.
-    expect(open).toEqual(expect.arrayContaining(["NI 65", "NI 113", "NI 178"]));
+    // of opposite direction.
+    expect(open).toEqual(expect.arrayContaining(["NI 113", "NI 178"]));
     expect(open.length).toBeLessThan(25);
+  });
+});
+
+describe("confirmed from found texts", () => {
+  const confirmed = (what: "title" | "polarity") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
+
+  it("says how many titles and polarities a found text confirms, and the file says the same", () => {
+    expect(confirmed("title")).toHaveLength(55);
+    expect(confirmed("polarity")).toHaveLength(22);
+    expect(national.titles).toMatch(/\(55 of 198\)/);
+    expect(national.polarity).toMatch(/\(22 of 198:/);
+  });
+
+  it("confirms every NI title the Leeds updates give, against the updates themselves", () => {
+    const seeds = ["000_ebda395ebee889b1.txt", "001_6f959b4cb1bc6ca1.txt"].map((name) => readFileSync(new URL(`../fixtures/seeds/${name}`, import.meta.url), "utf8")).join("\n");
+    const inSeeds = new Set([...seeds.matchAll(/^NI ?(\d+)\t[^\t]{8,}/gm)].map(([, number]) => `NI ${number}`));
+    const byLeeds = Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.source === "leeds-seeds" && check.confirms.includes("title"))).map(([ref]) => ref);
+    expect([...inSeeds].sort()).toEqual([...byLeeds].sort());
+  });
+
+  it.each([
+    // data.gov.uk, NI 058: "Good performance will be typified by a low number" (the SDQ score)
+    ["NI 58", "lower", "data-gov-ni058"],
+    // LG Inform metric 100, "previously reported as NI 65": "Good performance is generally low"
+    ["NI 65", "lower", "esd-metric-100"],
+    // a council's Place Survey findings: NI 23 is the share who see a lack of respect as a problem
+    ["NI 23", "lower", "place-survey-2008-9"],
+    // data.gov.uk, NI 040: "Good performance is typified by an increase"
+    ["NI 40", "higher", "data-gov-ni040"],
+    // a London borough's LAA annex: "NI 32 ... Polarity Low"
+    ["NI 32", "lower", "lbh-laa-annex-2010"],
+    // Defra's NI 195 manual: each element reported as the % of sites graded below B
+    ["NI 195", "lower", "defra-ni195"],
+  ] as const)("%s is %s is better, as %s says", (ref, polarity, source) => {
+    expect(NIS[ref]?.polarity).toBe(polarity);
+    expect(NIS[ref]?.checked?.find((check) => check.source === source)?.confirms).toContain("polarity");
+  });
+
+  it("titles NI 40 as data.gov.uk does, and keeps the earlier wording in its note", () => {
+    expect(NIS["NI 40"]?.title).toBe("Number of drug users recorded as being in effective treatment");
+    expect(NIS["NI 40"]?.note).toMatch(/recovering from drug addiction/);
   });
 });
 

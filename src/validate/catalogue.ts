@@ -16,11 +16,29 @@ interface CatalogueSetting {
   cumulative?: boolean | null;
 }
 
-/** One bundled entry. `withdrawn` says when and on what authority an indicator left its set. */
+/** When an indicator left the National Indicator Set before the set ended, on what authority. */
+export interface Withdrawal {
+  /** The first month it no longer applied, YYYY-MM. */
+  from: string;
+  /** A key of the file's `sources`. */
+  source: string;
+  /** What the source says. */
+  says: string;
+}
+
+/** A found text that confirms an entry's title or polarity (`found`: its wording, where it differs). */
+export interface SourceCheck {
+  source: string;
+  confirms: ("title" | "polarity")[];
+  found?: string;
+}
+
+/** One bundled entry, with the texts that confirm it and, if it left the set early, when. */
 export interface CatalogueEntry extends CatalogueSetting {
   title: string;
   note?: string;
-  withdrawn?: string;
+  withdrawn?: Withdrawal;
+  checked?: SourceCheck[];
   measures?: Record<string, CatalogueSetting>;
 }
 
