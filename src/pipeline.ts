@@ -2,8 +2,8 @@
  * Read and parse one document in one call: the first two stages, without the rest of the
  * library (validation, emitters), so a worker thread or a command loads only what it needs.
  */
-import { readDocument, type ReadOptions } from "./read/index.js";
-import { parseReport, type ParseOptions } from "./parse/index.js";
+import { readDocument, streamDocument, type ReadOptions } from "./read/index.js";
+import { parseReport, parseUpdates, type ParsedUpdates, type ParseOptions } from "./parse/index.js";
 import type { Report } from "./schema/records.js";
 
 /**
@@ -16,4 +16,14 @@ export type DocumentOptions = ReadOptions & ParseOptions;
 export async function parseBytes(bytes: Uint8Array, path: string, options: DocumentOptions = {}): Promise<Report> {
   const document = await readDocument(bytes, options);
   return parseReport(document, path, options);
+}
+
+/**
+ * Read and parse one document an update at a time: a large text file is parsed as it is read,
+ * and each update can be written out and let go before the next is parsed. A reader's errors
+ * are thrown here, before the first update.
+ */
+export async function parseBytesByUpdate(bytes: Uint8Array, path: string, options: DocumentOptions = {}): Promise<ParsedUpdates> {
+  const document = await streamDocument(bytes, options);
+  return parseUpdates(document, path, options);
 }

@@ -19,11 +19,16 @@ export interface GridRow {
 }
 
 export function toGridRows(blocks: Block[]): GridRow[] {
-  const rows: GridRow[] = [];
-  blocks.forEach((block, blockIndex) => {
+  return [...gridRows(blocks)];
+}
+
+/** The grid rows of blocks as they come, so blocks read one at a time are parsed one at a time. */
+export function* gridRows(blocks: Iterable<Block>): Generator<GridRow, void, undefined> {
+  let blockIndex = 0;
+  for (const block of blocks) {
     if (block.kind === "paragraph") {
-      rows.push({ cells: [block.text], fills: [undefined], location: block.location, cellLocations: [block.location], block: blockIndex, isParagraph: true });
-      return;
+      yield { cells: [block.text], fills: [undefined], location: block.location, cellLocations: [block.location], block: blockIndex++, isParagraph: true };
+      continue;
     }
     for (const row of block.rows) {
       const cells: string[] = [];
@@ -41,10 +46,38 @@ export function toGridRows(blocks: Block[]): GridRow[] {
           cellLocations.push(location);
         }
       }
-      rows.push({ cells, fills, location: row.location, cellLocations, block: blockIndex, isParagraph: false });
+      yield { cells, fills, location: row.location, cellLocations, block: blockIndex, isParagraph: false };
     }
-  });
-  return rows;
+    blockIndex++;
+  }
+}
+
+/**
+ * Grid rows by index, taken from their source only as far as the parser asks and forgotten once
+ * it has passed them: a window of a few rows instead of the rows of a whole document.
+ */
+export class RowWindow {
+  private readonly rows: GridRow[] = [];
+  /** The index of rows[0]. */
+  private first = 0;
+
+  constructor(private readonly source: Iterator<GridRow, void, undefined>) {}
+
+  /** The row at `index` (not before the last forgetBefore), or undefined past the last row. */
+  at(index: number): GridRow | undefined {
+    while (index - this.first >= this.rows.length) {
+      const next = this.source.next();
+      if (next.done) return undefined;
+      this.rows.push(next.value);
+    }
+    return this.rows[index - this.first];
+  }
+
+  forgetBefore(index: number): void {
+    if (index <= this.first) return;
+    this.rows.splice(0, index - this.first);
+    this.first = index;
+  }
 }
 
 export function isEmptyRow(row: GridRow): boolean {

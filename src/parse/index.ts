@@ -4,9 +4,9 @@
  * columns are known by header text, and the data rows that follow fill it. It never knows which
  * format the blocks came from.
  */
-import type { ReadDocument } from "../model/blocks.js";
+import type { BlockStream } from "../model/blocks.js";
 import type { Location, Priority, Report, Unrecognised } from "../schema/records.js";
-import { filledCells, isEmptyRow, toGridRows, type GridRow } from "./grid.js";
+import { filledCells, gridRows, isEmptyRow, RowWindow, type GridRow } from "./grid.js";
 import { headerMap, isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
 import { bareReference, matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
 import { addAction, addContributors, addIndicator, fillPriority } from "./sections.js";
@@ -85,28 +85,53 @@ function keepUnrecognised(list: Unrecognised[], row: GridRow, lastBlock: { value
   lastBlock.value = row.block;
 }
 
-export function parseReport(document: ReadDocument, path: string, options: ParseOptions = {}): Report {
-  const rows = toGridRows(document.blocks);
+export function parseReport(document: BlockStream, path: string, options: ParseOptions = {}): Report {
+  const { report, updates } = parseUpdates(document, path, options);
+  for (const priority of updates) report.priorities.push(priority);
+  return report;
+}
+
+export interface ParsedUpdates {
+  /** The report without its updates: `unrecognised` is complete once `updates` is. */
+  report: Report;
+  /** Each update as soon as it is complete (when the next heading or the end is reached). */
+  updates: Generator<Priority, void, undefined>;
+}
+
+/**
+ * The updates of a document one at a time, as its blocks are read: a caller that writes each
+ * one out and lets it go holds one update at a time, however large the document.
+ */
+export function parseUpdates(document: BlockStream, path: string, options: ParseOptions = {}): ParsedUpdates {
   const report: Report = {
     source: { path, format: document.format },
     priorities: [],
     unrecognised: [],
     notices: document.notices.map((notice) => ({ ...notice })),
   };
+  return { report, updates: updatesOf(document, report, options) };
+}
+
+function* updatesOf(document: BlockStream, report: Report, options: ParseOptions): Generator<Priority, void, undefined> {
+  // Rows by index as before, but read only as far as the parser looks ahead and forgotten once passed.
+  const rows = new RowWindow(gridRows(document.blocks));
   let priority: Priority | null = null;
   let state: State = { kind: "none" };
   const lastUnrecognisedBlock = { value: -1 };
   const customHeaders = headerMap(options.headers);
 
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!; // i < rows.length
+  for (let i = 0; ; i++) {
+    rows.forgetBefore(i);
+    const row = rows.at(i);
+    if (!row) break;
     if (isEmptyRow(row)) continue;
 
     const heading = matchHeading(row);
     if (heading) {
       // A heading whose reference sits in the next row or two (a heading split over cells or lines).
-      for (let look = i + 1; !heading.referenceRaw && look < Math.min(rows.length, i + 3); look++) {
-        const next = rows[look]!; // look < rows.length
+      for (let look = i + 1; !heading.referenceRaw && look < i + 3; look++) {
+        const next = rows.at(look);
+        if (!next) break;
         const cells = filledCells(next);
         // "Reference | TP-1a" on a row of its own, or the reference alone (one cell per line).
         const reference = cells.length === 1 ? bareReference(cells[0]!) : cells.length === 2 ? referenceInRow(next) : null;
@@ -116,8 +141,8 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
           i = look;
         }
       }
+      if (priority) yield priority;
       priority = newPriority(heading, row, options);
-      report.priorities.push(priority);
       state = { kind: "none" };
       continue;
     }
@@ -196,5 +221,5 @@ export function parseReport(document: ReadDocument, path: string, options: Parse
 
     keepUnrecognised(priority.unrecognised, row, lastUnrecognisedBlock);
   }
-  return report;
+  if (priority) yield priority;
 }

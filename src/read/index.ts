@@ -2,10 +2,10 @@
  * Bytes → blocks. The format is sniffed from the bytes, never the file name, and each reader is
  * loaded only when a document of its kind turns up, so start-up stays quick.
  */
-import { locateCells, placeNotices, type ReadDocument } from "../model/blocks.js";
+import { locateBlock, locateCells, placeNotices, type Block, type BlockStream, type ReadDocument } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { sniffFormat } from "./sniff.js";
-import { readText } from "./text.js";
+import { mayHaveTooManyCells, readText, textBlocks } from "./text.js";
 import type { DocxReader } from "./docx.js";
 
 export type { DocxReader } from "./docx.js";
@@ -23,6 +23,23 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   const document = await readByFormat(bytes, options);
   locateCells(document.blocks);
   return placeNotices(document);
+}
+
+/**
+ * Like readDocument, but a text file's blocks come one at a time as they are iterated, so that a
+ * large one is parsed as it is read. Every error a reader can raise is raised here, before the
+ * first block: a text file that might hold a line too long to read is read whole, as by
+ * readDocument. Other formats are read whole (their blocks need the whole file anyway).
+ */
+export async function streamDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<BlockStream> {
+  if (bytes.length > 0 && sniffFormat(bytes).kind === "text" && !mayHaveTooManyCells(bytes)) {
+    return { format: "text", blocks: locatedBlocks(textBlocks(bytes)), notices: [] };
+  }
+  return readDocument(bytes, options);
+}
+
+function* locatedBlocks(blocks: Iterable<Block>): Generator<Block, void, undefined> {
+  for (const block of blocks) yield locateBlock(block);
 }
 
 async function readByFormat(bytes: Uint8Array, options: ReadOptions): Promise<ReadDocument> {

@@ -3,8 +3,9 @@
  * by tabs. A run of tabbed lines is a table; a blank line ends it; a line without tabs is a
  * paragraph. Residue of conversion is cleaned here so the record parser never sees it.
  *
- * Lines are decoded one at a time and cells cut from them without intermediate arrays: a 62 MB
- * file, or one line of millions of cells, costs little beyond the blocks it becomes.
+ * Lines are decoded one at a time and cells cut from them without intermediate arrays, and
+ * textBlocks hands each block on as soon as it is complete: parsed as it is read, a 62 MB file
+ * costs little beyond its bytes and the update being parsed.
  */
 import type { Block, Cell, ReadDocument, Row, TableBlock } from "../model/blocks.js";
 import { InputError } from "../errors.js";
@@ -45,31 +46,61 @@ function cellsOf(line: string): Cell[] {
 }
 
 export function readText(bytes: Uint8Array): ReadDocument {
-  const blocks: Block[] = [];
+  return { format: "text", blocks: [...textBlocks(bytes)], notices: [] };
+}
+
+/**
+ * The blocks of a text file one at a time, each as soon as it is complete (a table when a blank
+ * line, a paragraph or the end closes it), so a caller that parses as it reads never holds the
+ * blocks of a whole document. A line of too many cells throws when it is reached: see
+ * mayHaveTooManyCells for a check before the first block.
+ */
+export function* textBlocks(bytes: Uint8Array): Generator<Block, void, undefined> {
   let table: TableBlock | null = null;
   let lineNumber = 0;
   for (const line of decodeLines(bytes)) {
     lineNumber++;
     if (!/\S/.test(line)) {
+      if (table) yield table;
       table = null;
       continue;
     }
     if (isSeparatorLine(line)) continue;
     if (!line.includes("\t")) {
+      if (table) yield table;
       table = null;
       const paragraph = textToLines(line).map((l) => l.text).join("\n");
-      if (paragraph) blocks.push({ kind: "paragraph", text: paragraph, location: { line: lineNumber } });
+      if (paragraph) yield { kind: "paragraph", text: paragraph, location: { line: lineNumber } };
       continue;
     }
     if (tooManyCells(line)) {
       throw new InputError(`line ${lineNumber} has more than ${MAX_CELLS.toLocaleString("en-GB")} tab-separated cells, and a Word table has at most 63 columns: not a text extraction of a performance update`, "unsupported");
     }
     const row: Row = { cells: cellsOf(line), location: { line: lineNumber } };
-    if (!table) {
-      table = { kind: "table", rows: [], location: { line: lineNumber } };
-      blocks.push(table);
-    }
+    table ??= { kind: "table", rows: [], location: { line: lineNumber } };
     table.rows.push(row);
   }
-  return { format: "text", blocks, notices: [] };
+  if (table) yield table;
+}
+
+/**
+ * Could some line of the file hold more cells than a Word table can (so that textBlocks would
+ * throw part way)? Counted on the bytes, without decoding: a tab is the byte 0x09 in UTF-8 and
+ * Windows-1252, and in UTF-16 a 0x09 byte may be half of another character, so the answer errs
+ * towards yes, never no.
+ */
+export function mayHaveTooManyCells(bytes: Uint8Array): boolean {
+  // Native scans for the next tab and the next line end of each kind, each cursor moving forward only.
+  let lineFeed = bytes.indexOf(0x0a);
+  let carriageReturn = bytes.indexOf(0x0d);
+  let tabs = 0;
+  for (let tab = bytes.indexOf(0x09); tab >= 0; tab = bytes.indexOf(0x09, tab + 1)) {
+    if ((lineFeed >= 0 && lineFeed < tab) || (carriageReturn >= 0 && carriageReturn < tab)) {
+      tabs = 0;
+      if (lineFeed >= 0 && lineFeed < tab) lineFeed = bytes.indexOf(0x0a, tab);
+      if (carriageReturn >= 0 && carriageReturn < tab) carriageReturn = bytes.indexOf(0x0d, tab);
+    }
+    if (++tabs >= MAX_CELLS) return true;
+  }
+  return false;
 }
