@@ -100,7 +100,7 @@ describe("the National Indicator Set, whole", () => {
     const open = Object.entries(NIS).filter(([, entry]) => !entry.measures && entry.polarity === null).map(([ref]) => ref);
     // NI 113 'Prevalence of Chlamydia' is measured by screening take-up; NI 178 has two measures
     // of opposite direction.
-    expect(open).toEqual(expect.arrayContaining(["NI 113", "NI 178"]));
+    expect(open).toEqual(expect.arrayContaining(["NI 113", "NI 178", "NI 48"]));
     expect(open.length).toBeLessThan(25);
   });
 });
@@ -109,10 +109,10 @@ describe("confirmed from found texts", () => {
   const confirmed = (what: "title" | "polarity") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
 
   it("says how many titles and polarities a found text confirms, and the file says the same", () => {
-    expect(confirmed("title")).toHaveLength(55);
-    expect(confirmed("polarity")).toHaveLength(22);
-    expect(national.titles).toMatch(/\(55 of 198\)/);
-    expect(national.polarity).toMatch(/\(22 of 198:/);
+    expect(confirmed("title")).toHaveLength(62);
+    expect(confirmed("polarity")).toHaveLength(23);
+    expect(national.titles).toMatch(/\(62 of 198\)/);
+    expect(national.polarity).toMatch(/\(23 of 198:/);
   });
 
   it("confirms every NI title the Leeds updates give, against the updates themselves", () => {
@@ -135,6 +135,11 @@ describe("confirmed from found texts", () => {
     ["NI 32", "lower", "lbh-laa-annex-2010"],
     // Defra's NI 195 manual: each element reported as the % of sites graded below B
     ["NI 195", "lower", "defra-ni195"],
+    // a council's choice of LAA targets: its earlier target on NI 17 was "to achieve a 3% reduction
+    // in the average level of concern from 29% to 26%"
+    ["NI 17", "lower", "laa-targets-docslib"],
+    // data4nr, NI 154: "Good performance is typified by an increase in numbers of net additional homes."
+    ["NI 154", "higher", "data4nr-ni154"],
   ] as const)("%s is %s is better, as %s says", (ref, polarity, source) => {
     expect(NIS[ref]?.polarity).toBe(polarity);
     expect(NIS[ref]?.checked?.find((check) => check.source === source)?.confirms).toContain("polarity");
@@ -143,6 +148,18 @@ describe("confirmed from found texts", () => {
   it("titles NI 40 as data.gov.uk does, and keeps the earlier wording in its note", () => {
     expect(NIS["NI 40"]?.title).toBe("Number of drug users recorded as being in effective treatment");
     expect(NIS["NI 40"]?.note).toMatch(/recovering from drug addiction/);
+  });
+
+  it("leaves NI 48 open, since LG Inform reports it as a reduction where positive is better, and keeps what it was", () => {
+    // LG Inform metric 125, "previously reported as NI 048": "A positive figure indicates improved performance"
+    expect(NIS["NI 48"]?.polarity).toBeNull();
+    expect(NIS["NI 48"]?.note).toMatch(/was 'lower'/);
+    expect(NIS["NI 48"]?.note).toMatch(/A positive figure indicates improved performance/);
+  });
+
+  it("keeps the found wording beside the title where the two differ", () => {
+    // data.gov.uk via the ODI's certificate: "NI 063 - Stability of placement of looked after children: length of placement"
+    expect(NIS["NI 63"]?.checked?.find((check) => check.source === "odi-ni063")?.found).toBe("Stability of placement of looked after children: length of placement");
   });
 });
 
@@ -188,6 +205,15 @@ describe("spot checks against the texts found", () => {
     ["NI 154", /^Net additional homes provided$/],
     // DCSF Tellus4 release: "NI 69: Percentage of children who have experienced bullying"
     ["NI 69", /experienced bullying/],
+    // BERR, 'Data for National Indicators 171 and 172': "171 - New business registration rate",
+    // "172 - Percentage of small businesses in an area showing employment growth"
+    ["NI 171", /^New business registration rate$/],
+    ["NI 172", /^Percentage of small businesses in an area showing employment growth$/],
+    // a council's choice of LAA targets: "NI 27 Understanding of local concerns about anti-social
+    // behaviour and crime by the local council and police"
+    ["NI 27", /^Understanding of local concerns about anti-social behaviour and crime by the local council and police$/],
+    // data.gov.uk: "NI 112 - Under 18 conception rate"
+    ["NI 112", /^Under 18 conception rate$/],
   ] as const)("%s is titled as found", (ref, title) => {
     expect(NIS[ref]?.title).toMatch(title);
   });
