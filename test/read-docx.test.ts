@@ -138,6 +138,35 @@ describe("the package", () => {
     await expect(readDocument(bytes)).rejects.toMatchObject({ code: "corrupt" });
   });
 
+  it("reads a main part too large to inflate at once, in pieces, with characters and tags cut at their edges", async () => {
+    // ~3.7 MB of paragraphs, mostly two- and three-byte UTF-8 (é, €): zlib hands the part on in
+    // pieces, whose edges fall inside tags and, almost surely, inside characters; every paragraph must read whole.
+    const line = (index: number) => `${index} ${"€é".repeat(60)} &amp; done`;
+    const count = 10_000;
+    const document = await readDocument(docx(Array.from({ length: count }, (_, index) => p(line(index))).join("")));
+    const paragraphs = document.blocks.map((block) => (block.kind === "paragraph" ? block.text : ""));
+    expect(paragraphs).toHaveLength(count);
+    expect(paragraphs.filter((text, index) => text !== line(index).replace("&amp;", "&"))).toEqual([]);
+  });
+
+  it("refuses a part that expands past the limit while it streams (declared larger than one inflate takes)", async () => {
+    // Declared 1.5 MB (under the 2 MB cap), 40 MB of zeros in fact: stopped as it crosses the cap.
+    const bytes = declareSize(zipSync({ "word/document.xml": new Uint8Array(40 * 1024 * 1024) }), "word/document.xml", 1536 * 1024);
+    const error = await readDocument(bytes, { maxUncompressedBytes: 2 * 1024 * 1024 }).catch((caught) => caught);
+    expect(error).toMatchObject({ code: "too-large", message: expect.stringMatching(/^word\/document\.xml expands past its declared size, over the 2 MB limit/) });
+  });
+
+  it("refuses a main part cut short inside its compressed data, in plain words", async () => {
+    const xml = strToU8(`<w:document ${NS}><w:body>${p("x".repeat(3_000_000))}</w:body></w:document>`);
+    const whole = Buffer.from(zipSync({ "word/document.xml": xml }, { level: 1 }));
+    // Cut the deflate stream in half while keeping the directory: the sizes still add up.
+    const at = whole.indexOf("word/document.xml") + "word/document.xml".length;
+    const compressed = whole.readUInt32LE(at - "word/document.xml".length - 30 + 18);
+    whole.fill(0, at + compressed / 2, at + compressed);
+    const error = await readDocument(whole).catch((caught) => caught);
+    expect(error).toMatchObject({ code: "corrupt", message: expect.stringMatching(/^corrupt or truncated zip archive \(word\/document\.xml (is cut short|holds damaged compressed data)\)$/) });
+  });
+
   it("scans a long document.xml (20,000 rows) to its last row", () => {
     // Its speed is measured by npm run bench (bench/readers.js), not asserted here.
     const row = tr(tc("NI 187"), tc("3.35%"), tc("", shd("FFC000")));

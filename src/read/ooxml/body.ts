@@ -22,7 +22,7 @@ import type { Block, CellLine, ReaderNotice } from "../../model/blocks.js";
 import { InputError } from "../../errors.js";
 import { isHeadingStyle, type Numbering, type Styles } from "./numbering.js";
 import { layoutTable, type RawCell, type RawRow, type RawTable } from "./tables.js";
-import { attribute, decodeXml, type XmlHandler } from "./tokenizer.js";
+import { attribute, decodeText, type Tag, type XmlHandler } from "./tokenizer.js";
 import { symbolText } from "./symbols.js";
 import { prefixRenamer, type Renamer } from "./package.js";
 
@@ -98,12 +98,22 @@ const enum Role {
   Choice,
 }
 
-const TRACKED_CHANGES: Record<string, "insertion" | "deletion" | undefined> = {
-  "w:ins": "insertion",
-  "w:moveTo": "insertion",
-  "w:del": "deletion",
-  "w:moveFrom": "deletion",
-};
+/** A tracked change's kind from its element name (compared, not looked up: a keyed lookup by a fresh string costs a hash on every tag). */
+function trackedChange(name: string): "insertion" | "deletion" | undefined {
+  if (name === "w:ins" || name === "w:moveTo") return "insertion";
+  if (name === "w:del" || name === "w:moveFrom") return "deletion";
+  return undefined;
+}
+
+/**
+ * A string that shares no memory with the piece it was cut from. V8 keeps a slice of 13 or more
+ * characters as a view into its parent, so one short line kept from a 64 KB piece of the XML
+ * would keep the whole piece alive: measured on the 12.6 MB document, ~21 MB of the blocks'
+ * ~56 MB were such parents. Joining forces a flat copy; the slice then points into that copy.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
 
 const CLEAN = /[\s\u00a0\u200b]+/g;
 /** Anything clean() would change; most pieces have none, and a test allocates nothing. */
@@ -131,6 +141,7 @@ export class BodyReader implements XmlHandler {
   private change: { kind: "insertion" | "deletion"; anchor: number; text: string; depth: number } | undefined;
   /** True inside a w:delText of a deletion: the deleted text is quoted, though never read as content. */
   private inDeletedText = false;
+  private deletedText = "";
   private readonly changes: ReaderNotice[] = [];
 
   private readonly body: Frame = { discard: false, paragraphs: [] };
@@ -159,21 +170,31 @@ export class BodyReader implements XmlHandler {
   /** Set from the root element when the part binds WordprocessingML to another prefix. */
   private renamer: Renamer | undefined;
 
-  open(rawName: string, rawAttributes: string, selfClosing: boolean): void {
-    if (this.names.length === 0 && this.paragraphs === 0) this.renamer = prefixRenamer(rawAttributes);
+  /** The tag being opened, for attribute(): read only when an element needs one. */
+  private tag: Tag | undefined;
+
+  private attribute(name: string): string | undefined {
+    if (!this.tag) return undefined;
+    return this.renamer ? attribute(this.renamer.attributes(this.tag.attributes()), name) : this.tag.attribute(name);
+  }
+
+  open(rawName: string, tag: Tag, selfClosing: boolean): void {
+    if (this.names.length === 0 && this.paragraphs === 0) this.renamer = prefixRenamer(tag.attributes());
     const name = this.renamer ? this.renamer.name(rawName) : rawName;
-    const attributes = this.renamer ? this.renamer.attributes(rawAttributes) : rawAttributes;
+    this.tag = tag;
     if (name === "w:p") this.countParagraph();
     else if (name === "w:ins" || name === "w:moveTo") {
       if (this.choice === 0) this.insertions++;
     } else if (name === "w:del" || name === "w:moveFrom") {
       if (this.choice === 0) this.deletions++;
     }
-    if (!selfClosing && this.choice === 0 && this.propsDepth === 0 && !this.change && TRACKED_CHANGES[name] && (this.skipping === 0 || name === "w:del" || name === "w:moveFrom")) {
-      this.change = { kind: TRACKED_CHANGES[name], anchor: Math.max(0, this.paragraphs - 1), text: "", depth: this.names.length };
+    if (!selfClosing && this.choice === 0 && this.propsDepth === 0 && !this.change) {
+      const kind = trackedChange(name);
+      if (kind && (this.skipping === 0 || kind === "deletion")) this.change = { kind, anchor: Math.max(0, this.paragraphs - 1), text: "", depth: this.names.length };
     }
     if (name === "w:delText" && !selfClosing && this.change?.kind === "deletion") {
       this.inDeletedText = true;
+      this.deletedText = "";
       this.wantsText = true;
     }
     if (this.skipping > 0) {
@@ -187,7 +208,7 @@ export class BodyReader implements XmlHandler {
       return;
     }
     if (this.propsDepth > 0) {
-      this.property(name, attributes);
+      this.property(name);
       if (!selfClosing) {
         this.propsDepth++;
         if (name === "w:tcPrChange") this.tcPrChange++;
@@ -231,7 +252,7 @@ export class BodyReader implements XmlHandler {
         role = Role.Skip;
         break;
       case "w:br":
-        this.breakLine(attribute(attributes, "w:type"));
+        this.breakLine(this.attribute("w:type"));
         role = Role.Skip;
         break;
       case "w:cr":
@@ -247,7 +268,7 @@ export class BodyReader implements XmlHandler {
         role = Role.Skip;
         break;
       case "w:sym":
-        this.append(symbolText(attribute(attributes, "w:font"), attribute(attributes, "w:char")));
+        this.append(symbolText(this.attribute("w:font"), this.attribute("w:char")));
         role = Role.Skip;
         break;
       case "w:tbl":
@@ -272,7 +293,7 @@ export class BodyReader implements XmlHandler {
         // mammoth makes a bookmark an element of its own: between rows or cells it stops merges.
         if (this.parentIs("w:tbl") || this.parentIs("w:tr")) {
           const table = this.currentTable();
-          if (table && attribute(attributes, "w:name") !== "_GoBack") table.raw.irregular = true;
+          if (table && this.attribute("w:name") !== "_GoBack") table.raw.irregular = true;
         }
         role = Role.Skip;
         break;
@@ -322,6 +343,8 @@ export class BodyReader implements XmlHandler {
     if (this.inDeletedText && name === "w:delText") {
       this.inDeletedText = false;
       this.wantsText = false;
+      if (this.change) this.change.text += decodeText(this.deletedText);
+      this.deletedText = "";
     }
     if (this.change && this.names.length === this.change.depth) this.endChange();
     if (this.skipping > 0) {
@@ -341,7 +364,7 @@ export class BodyReader implements XmlHandler {
     switch (role) {
       case Role.Text:
         this.wantsText = false;
-        this.append(decodeXml(this.runText));
+        this.append(decodeText(this.runText));
         this.runText = "";
         break;
       case Role.Paragraph:
@@ -360,7 +383,7 @@ export class BodyReader implements XmlHandler {
   }
 
   text(raw: string): void {
-    if (this.inDeletedText && this.change) this.change.text += decodeXml(raw);
+    if (this.inDeletedText) this.deletedText += raw;
     else this.runText += raw;
   }
 
@@ -398,6 +421,7 @@ export class BodyReader implements XmlHandler {
         message: `the document still has unaccepted tracked changes (${this.insertions} insertions, ${this.deletions} deletions); read as if accepted`,
       });
       // The same changes one by one, where they are and what they say (the rule prefers these).
+      for (const change of this.changes) if (change.text !== undefined) change.text = detach(change.text);
       notices.push(...this.changes);
     }
     return { blocks: this.blocks, notices };
@@ -495,7 +519,7 @@ export class BodyReader implements XmlHandler {
     const lines: CellLine[] = [];
     const list = level === undefined ? undefined : level.ordered ? "number" : "bullet";
     for (const piece of pieces) {
-      const text = clean(piece);
+      const text = detach(clean(piece));
       if (text) lines.push(list ? { text, list } : { text });
     }
     if (content) this.deliver(frame, { kind: "paragraph", lines, level: level?.level, anchor });
@@ -620,25 +644,25 @@ export class BodyReader implements XmlHandler {
 
   // ---- properties
 
-  private property(name: string, attributes: string): void {
+  private property(name: string): void {
     const parent = this.names[this.names.length - 1];
     if (this.propsOf === "paragraph") {
       const paragraph = this.paragraph;
       if (!paragraph) return;
-      if (name === "w:pStyle" && parent === "w:pPr") paragraph.styleId = attribute(attributes, "w:val");
-      else if (name === "w:numId" && parent === "w:numPr") paragraph.numId = attribute(attributes, "w:val");
-      else if (name === "w:ilvl" && parent === "w:numPr") paragraph.ilvl = attribute(attributes, "w:val");
+      if (name === "w:pStyle" && parent === "w:pPr") paragraph.styleId = this.attribute("w:val");
+      else if (name === "w:numId" && parent === "w:numPr") paragraph.numId = this.attribute("w:val");
+      else if (name === "w:ilvl" && parent === "w:numPr") paragraph.ilvl = this.attribute("w:val");
       else if (name === "w:del" && parent === "w:rPr" && this.names[this.names.length - 2] === "w:pPr") paragraph.deletedMark = true;
     } else if (this.propsOf === "cell") {
       const state = this.cells[this.cells.length - 1];
       if (!state || this.tcPrChange > 0 || name === "w:tcPrChange") return;
       if (parent === "w:tcPr" && name === "w:gridSpan") {
-        const value = attribute(attributes, "w:val");
+        const value = this.attribute("w:val");
         state.cell.gridSpan = value ? Number.parseInt(value, 10) : 1;
       } else if (parent === "w:tcPr" && name === "w:vMerge") {
-        const value = attribute(attributes, "w:val");
+        const value = this.attribute("w:val");
         state.cell.vMerge = value === "continue" || !value;
-      } else if (name === "w:shd" && state.table.topLevel) state.cell.fill ??= shading(attributes);
+      } else if (name === "w:shd" && state.table.topLevel) state.cell.fill ??= shading((attributeName) => this.attribute(attributeName));
     } else if (this.propsOf === "row") {
       if (name === "w:del" && parent === "w:trPr") {
         const row = this.currentTable()?.row;
@@ -649,9 +673,9 @@ export class BodyReader implements XmlHandler {
 }
 
 /** A w:shd's visible colour: the fill, or the pattern colour of a solid pattern. White and auto are no colour. */
-export function shading(attributes: string): string | undefined {
-  const val = attribute(attributes, "w:val");
-  const colour = val === "solid" ? attribute(attributes, "w:color") : val === "nil" ? undefined : attribute(attributes, "w:fill");
+export function shading(attribute: (name: string) => string | undefined): string | undefined {
+  const val = attribute("w:val");
+  const colour = val === "solid" ? attribute("w:color") : val === "nil" ? undefined : attribute("w:fill");
   if (!colour || !/^[0-9A-Fa-f]{6}$/.test(colour)) return undefined;
   const hex = colour.toUpperCase();
   return hex === "FFFFFF" ? undefined : hex;

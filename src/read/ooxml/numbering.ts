@@ -7,7 +7,7 @@
  * A level is numbered unless its w:numFmt is "bullet". mammoth maps only levels 0-4 to lists,
  * and a heading style wins over a list (its default style map lists headings first).
  */
-import { XmlTokenizer, attribute, type XmlHandler } from "./tokenizer.js";
+import { XmlTokenizer, type XmlHandler } from "./tokenizer.js";
 
 export interface ListLevel {
   ordered: boolean;
@@ -32,27 +32,27 @@ export interface Styles {
 }
 
 /** Run a small part (numbering.xml, styles.xml, .rels) through the tokenizer in one go. */
-export function scanPart(xml: string, part: string, handler: Omit<XmlHandler, "text" | "wantsText">): void {
+export function scanPart(xml: Uint8Array, part: string, handler: Omit<XmlHandler, "text" | "wantsText">): void {
   const tokenizer = new XmlTokenizer({ ...handler, text() {}, wantsText: false }, part);
   tokenizer.write(xml);
   tokenizer.end();
 }
 
-export function readStyles(xml: string | undefined): Styles {
+export function readStyles(xml: Uint8Array | undefined): Styles {
   const styles: Styles = { paragraphNames: new Map(), numberingStyleNumIds: new Map() };
   if (!xml) return styles;
   let style: { id: string; type: string } | undefined;
   let depth = 0;
   let styleDepth = -1;
   scanPart(xml, "word/styles.xml", {
-    open(name, attributes, selfClosing) {
+    open(name, tag, selfClosing) {
       if (name === "w:style") {
-        style = { id: attribute(attributes, "w:styleId") ?? "", type: attribute(attributes, "w:type") ?? "" };
+        style = { id: tag.attribute("w:styleId") ?? "", type: tag.attribute("w:type") ?? "" };
         styleDepth = depth;
       } else if (style && name === "w:name" && style.type === "paragraph") {
-        styles.paragraphNames.set(style.id, attribute(attributes, "w:val") ?? "");
+        styles.paragraphNames.set(style.id, tag.attribute("w:val") ?? "");
       } else if (style && name === "w:numId" && style.type === "numbering") {
-        styles.numberingStyleNumIds.set(style.id, attribute(attributes, "w:val") ?? "");
+        styles.numberingStyleNumIds.set(style.id, tag.attribute("w:val") ?? "");
       }
       if (!selfClosing) depth++;
     },
@@ -64,7 +64,7 @@ export function readStyles(xml: string | undefined): Styles {
   return styles;
 }
 
-export function readNumbering(xml: string | undefined, styles: () => Styles): Numbering {
+export function readNumbering(xml: Uint8Array | undefined, styles: () => Styles): Numbering {
   const abstracts = new Map<string, AbstractNumbering>();
   const nums = new Map<string, string>();
   if (xml) {
@@ -73,30 +73,30 @@ export function readNumbering(xml: string | undefined, styles: () => Styles): Nu
     let level: (ListLevel & { style?: string; index?: string }) | undefined;
     let numId: string | undefined;
     scanPart(xml, "word/numbering.xml", {
-      open(name, attributes) {
+      open(name, tag) {
         switch (name) {
           case "w:abstractNum":
             abstract = { levels: new Map() };
             levelWithoutIndex = undefined;
-            abstracts.set(attribute(attributes, "w:abstractNumId") ?? "", abstract);
+            abstracts.set(tag.attribute("w:abstractNumId") ?? "", abstract);
             break;
           case "w:lvl":
-            level = { ordered: true, level: 0, index: attribute(attributes, "w:ilvl") };
+            level = { ordered: true, level: 0, index: tag.attribute("w:ilvl") };
             break;
           case "w:numFmt":
-            if (level) level.ordered = attribute(attributes, "w:val") !== "bullet";
+            if (level) level.ordered = tag.attribute("w:val") !== "bullet";
             break;
           case "w:pStyle":
-            if (level) level.style = attribute(attributes, "w:val");
+            if (level) level.style = tag.attribute("w:val");
             break;
           case "w:numStyleLink":
-            if (abstract && !level) abstract.styleLink = attribute(attributes, "w:val");
+            if (abstract && !level) abstract.styleLink = tag.attribute("w:val");
             break;
           case "w:num":
-            numId = attribute(attributes, "w:numId");
+            numId = tag.attribute("w:numId");
             break;
           case "w:abstractNumId":
-            if (numId !== undefined) nums.set(numId, attribute(attributes, "w:val") ?? "");
+            if (numId !== undefined) nums.set(numId, tag.attribute("w:val") ?? "");
             break;
         }
       },

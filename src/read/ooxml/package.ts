@@ -7,7 +7,6 @@
 import { InputError } from "../../errors.js";
 import type { ZipPackage } from "../zip.js";
 import { scanPart } from "./numbering.js";
-import { attribute } from "./tokenizer.js";
 
 const DOCUMENT = "word/document.xml";
 
@@ -16,20 +15,19 @@ interface Relationship {
   target: string;
 }
 
-/** A small part as text (UTF-8, byte order mark dropped), or undefined when the package lacks it. */
-export function partText(zip: ZipPackage, name: string): string | undefined {
-  if (!zip.has(name)) return undefined;
-  return new TextDecoder().decode(zip.read(name));
+/** A small part's bytes (the tokenizer decodes what it reads), or undefined when the package lacks it. */
+export function partBytes(zip: ZipPackage, name: string): Uint8Array | undefined {
+  return zip.has(name) ? zip.read(name) : undefined;
 }
 
 function relationships(zip: ZipPackage, name: string): Relationship[] {
-  const xml = partText(zip, name);
+  const xml = partBytes(zip, name);
   if (xml === undefined) return [];
   const found: Relationship[] = [];
   scanPart(xml, name, {
-    open(element, attributes) {
+    open(element, tag) {
       if (element === "Relationship" || element.endsWith(":Relationship")) {
-        found.push({ type: attribute(attributes, "Type") ?? "", target: attribute(attributes, "Target") ?? "" });
+        found.push({ type: tag.attribute("Type") ?? "", target: tag.attribute("Target") ?? "" });
       }
     },
     close() {},
