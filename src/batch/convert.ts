@@ -89,6 +89,8 @@ function tasksOf(plan: ConvertPlan): FileTask[] {
     document: plan.document,
     debug: plan.debug,
     validate: plan.validate,
+    // Written by the task as it parses (a worker thread's result is copied, and a file's JSON can be hundreds of MB).
+    ...(plan.format === "json" && !plan.validate ? { jsonPath: jsonOutputPath(plan.outDir, plan.base, file) } : {}),
   }));
 }
 
@@ -126,7 +128,7 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
         const file = plan.files[done - 1]!; // results come one per file, in the files' order
         const path = jsonOutputPath(plan.outDir, plan.base, file);
         try {
-          await writeFileAtomic(path, result.json ?? "");
+          if (!result.jsonWritten) await writeFileAtomic(path, result.json ?? "");
           await appendSheets(sheets, result);
           summary.jsonFiles++;
           summary.converted++;

@@ -1,10 +1,11 @@
 /**
  * A large text file is parsed as it is read and written an update at a time (issue 10: 10,000
  * copies of one update, 62 MB, took 1.3–2.3 GB when read whole). Here 1,000 copies of one seed
- * update (6.3 MB) go through the built command with the JavaScript heap capped at 64 MB: reading
- * them whole needed about 80 MB of heap for the blocks and records and 35 MB more for the JSON
- * text, and ran out of memory under this cap; read as a stream they need a few MB. How much
- * memory the full 62 MB file takes is measured by hand (docs/benchmarks.md), not asserted.
+ * update (6.3 MB) go through the built command (parse, and convert to JSON, whose worker thread
+ * gets the same cap) with the JavaScript heap capped at 64 MB: reading them whole needed about
+ * 80 MB of heap for the blocks and records and 35 MB more for the JSON text, and ran out of
+ * memory under this cap; read as a stream they need a few MB. How much memory the full 62 MB
+ * file takes is measured by `npm run bench` (bench/bigtext.js), not asserted here.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -36,9 +37,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function parseCapped(...args: string[]) {
-  return spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "bin/lsp-report.js", "parse", input, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 280_000 });
+function runCapped(command: string, ...args: string[]) {
+  return spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "bin/lsp-report.js", command, input, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 280_000 });
 }
+const parseCapped = (...args: string[]) => runCapped("parse", ...args);
 
 describe(`a text file of ${COPIES.toLocaleString("en-GB")} updates, parsed with the heap capped at ${HEAP_MB} MB`, () => {
   it("is written whole as JSON with -o, every update read, at its own lines", () => {
@@ -54,6 +56,16 @@ describe(`a text file of ${COPIES.toLocaleString("en-GB")} updates, parsed with 
     expect(new Set(updates.map((update) => `${update.reference} ${update.overallRating} ${update.indicators.length}`))).toEqual(new Set(["HW-3b Amber 3"]));
     // The copies differ only in where they stand: each starts linesPerCopy lines after the one before.
     expect(updates.map((update) => update.location.line)).toEqual(updates.map((_, index) => 1 + index * linesPerCopy));
+  });
+
+  it("is converted to JSON by convert, whose worker writes it as it parses", () => {
+    const run = runCapped("convert", "--out-dir", join(dir, "converted"), "--format", "json", "--jobs", "1", "--quiet");
+    expect(run.signal, "the command was killed or aborted").toBeNull();
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const { reports } = JSON.parse(readFileSync(join(dir, "converted", "large.txt.json"), "utf8")) as Output;
+    expect(reports.map((report) => report.priorities.length)).toEqual([COPIES]);
+    expect(reports[0]!.priorities.at(-1)!.location.line).toBe(1 + (COPIES - 1) * linesPerCopy);
   });
 
   it("is written as CSV on standard output, one row per indicator (three an update)", () => {
