@@ -82,6 +82,23 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
+/**
+ * Whether any of the texts could take `role` in `table` (the user's mapping or one of the role's
+ * synonyms). A table is recognised only when some column takes its key role (a PI table its
+ * PI Ref, an action table its progress or actions, the priority table its title), so a row
+ * where none can is passed over without trying every synonym of every role on every cell: most
+ * rows are data, and their cells match no key role's synonym, which are anchored and fail fast.
+ */
+function anyCanTake(texts: string[], table: AliasTable, roles: string[], custom: { map: HeaderMap; table: string }): boolean {
+  const fields = roles.map((role) => `${custom.table}.${role}`);
+  return texts.some((text) => {
+    if (!text) return false;
+    const mapped = custom.map.get(text);
+    if (mapped) return fields.includes(mapped);
+    return roles.some((role) => table[role]!.some((pattern) => pattern.test(text))); // roles: keys of table
+  });
+}
+
 /** The role of a normalised header text in a table: the user's mapping first, then the synonyms. */
 function roleOf(header: string, table: AliasTable, custom?: { map: HeaderMap; table: string }): string | null {
   if (!header) return null;
@@ -109,6 +126,8 @@ export interface Section {
   unplaced: { index: number; header: string }[];
   /** Role of each grid column; an empty header column takes the role of the named column to its left. */
   roleByIndex: (string | null)[];
+  /** Header of each grid column as written, spaces tidied; an empty header cell takes the named one to its left ("" when none). */
+  headers: string[];
   headerRow: GridRow;
 }
 
@@ -138,7 +157,14 @@ function sectionFrom(kind: SectionKind, row: GridRow, columns: Column[]): Sectio
     roleByIndex[index] = column ? column.role : cell.trim() === "" ? previous : null;
   });
   const unplaced = row.cells.flatMap((cell, index) => (cell.trim() && roleByIndex[index] === null ? [{ index, header: cell.trim() }] : []));
-  return { kind, columns, roleByIndex, unplaced, headerRow: row };
+  // Each column's header once, for every cell read below it (an empty one, left of a merge, takes the named one to its left).
+  const headers: string[] = [];
+  let named = "";
+  for (const cell of row.cells) {
+    named = cell.replace(/\s+/g, " ").trim() || named;
+    headers.push(named);
+  }
+  return { kind, columns, roleByIndex, headers, unplaced, headerRow: row };
 }
 
 const has = (columns: Column[], role: string) => columns.some((column) => column.role === role);
@@ -154,15 +180,27 @@ export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map()): Se
   if (texts.some((text) => /contributory officers$|contributing organi[sz]ations?/.test(text))) {
     return sectionFrom("contributors", row, columnsOf(row, texts, CONTRIBUTOR_COLUMNS));
   }
-  const indicator = columnsOf(row, texts, INDICATOR_COLUMNS, { map: custom, table: "indicator" });
-  if (has(indicator, "ref") && indicator.length >= 3 && (has(indicator, "target") || has(indicator, "result") || has(indicator, "baseline"))) {
-    return sectionFrom("indicators", row, indicator);
+  // The other tables need two or three named columns, one of them in its key role.
+  let named = 0;
+  for (const text of texts) if (text) named++;
+  const indicatorCustom = { map: custom, table: "indicator" };
+  if (named >= 3 && anyCanTake(texts, INDICATOR_COLUMNS, ["ref"], indicatorCustom)) {
+    const indicator = columnsOf(row, texts, INDICATOR_COLUMNS, indicatorCustom);
+    if (has(indicator, "ref") && indicator.length >= 3 && (has(indicator, "target") || has(indicator, "result") || has(indicator, "baseline"))) {
+      return sectionFrom("indicators", row, indicator);
+    }
   }
-  const action = columnsOf(row, texts, ACTION_COLUMNS, { map: custom, table: "action" });
-  if (has(action, "progress") && action.length >= 3) return sectionFrom("actions", row, action);
-  if (has(action, "actions") && has(action, "timescale") && action.length >= 3) return sectionFrom("actions", row, action);
-  const priority = columnsOf(row, texts, PRIORITY_COLUMNS, { map: custom, table: "priority" });
-  if (has(priority, "title") && priority.length >= 2) return sectionFrom("priority", row, priority);
+  const actionCustom = { map: custom, table: "action" };
+  if (named >= 3 && anyCanTake(texts, ACTION_COLUMNS, ["progress", "actions"], actionCustom)) {
+    const action = columnsOf(row, texts, ACTION_COLUMNS, actionCustom);
+    if (has(action, "progress") && action.length >= 3) return sectionFrom("actions", row, action);
+    if (has(action, "actions") && has(action, "timescale") && action.length >= 3) return sectionFrom("actions", row, action);
+  }
+  const priorityCustom = { map: custom, table: "priority" };
+  if (named >= 2 && anyCanTake(texts, PRIORITY_COLUMNS, ["title"], priorityCustom)) {
+    const priority = columnsOf(row, texts, PRIORITY_COLUMNS, priorityCustom);
+    if (has(priority, "title") && priority.length >= 2) return sectionFrom("priority", row, priority);
+  }
   return null;
 }
 

@@ -24,13 +24,9 @@ interface RoleCells {
   at: Cells;
 }
 
-/** The header of a grid column as written (an empty header cell, left of a merge, takes the named one to its left). */
+/** The header of a grid column as written; a column past the header row's end takes its last header. */
 function headerOf(section: Section, index: number): string {
-  for (let at = index; at >= 0; at--) {
-    const header = section.headerRow.cells[at]?.replace(/\s+/g, " ").trim();
-    if (header) return header;
-  }
-  return "";
+  return section.headers[Math.min(index, section.headers.length - 1)] ?? "";
 }
 
 /** A cell's location with its column's header. */

@@ -49,13 +49,35 @@ function validDate(year: number, month: number, day: number): string | null {
 /** A date found in the text; `from` marks a span the action runs through ("during 09/10"). */
 type Found = { due: string; kind: Timescale["kind"]; from?: string };
 
+/*
+ * The date patterns, compiled once (global and case-insensitive; findDates resets lastIndex).
+ * Every group in these patterns takes part in a match unless marked optional (?).
+ */
+/** 01/11/2009, 1.11.09 (UK order) */
+const DAY_MONTH_YEAR = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/gi;
+/** 09-Dec-08, 1 July 09, 5th May 2009 */
+const DAY_NAMED_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH}[\\s-]+(\\d{4}|\\d{2})\\b`, "gi");
+/** Q2 2009/10, Quarter 2 2009/10 */
+const QUARTER_OF_YEAR = /\b(?:q|qtr|quarter)\s*([1-4])\s+((?:\d{4}|\d{2})\s*\/\s*\d{2,4})\b/gi;
+/** Jan - March 2008/09: months within a financial year */
+const MONTHS_OF_YEAR = new RegExp(`\\b${MONTH}\\s*-\\s*${MONTH}\\s+((?:\\d{4}|\\d{2})\\s*/\\s*\\d{2,4})\\b`, "gi");
+/** During 08/09, in 2009/10: the end of that financial year */
+const FINANCIAL_YEAR = /\b((?:19|20)?\d{2})\s*\/\s*(\d{2})\b/gi;
+/** Mar-09, March 2009, End of Jan 09 */
+const MONTH_YEAR = new RegExp(`\\b${MONTH}[\\s-]+(\\d{4}|'?\\d{2})\\b`, "gi");
+/** Q1-Q2, Q4, Quarter 2: the report's year, or the next when the quarter has passed */
+const BARE_QUARTER = /\b(?:q|qtr|quarter)\s*([1-4])(?:\s*(?:-|to|&|and)\s*(?:q|qtr|quarter)?\s*([1-4]))?\b/gi;
+/** end of (the) year: the end of the report's financial year */
+const END_OF_YEAR = /\bend of (?:the )?(?:financial )?year\b|\byear[- ]end\b/gi;
+
 /** Every date the text names, in order of appearance. */
 function findDates(text: string, report: ReportPeriod): Found[] {
   const found: { at: number; found: Found }[] = [];
   const taken: [number, number][] = [];
   const take = (pattern: RegExp, make: (match: RegExpExecArray) => Found | null) => {
-    for (const match of text.matchAll(new RegExp(pattern.source, "gi"))) {
-      const start = match.index ?? 0;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const start = match.index;
       const end = start + match[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const result = make(match);
@@ -65,48 +87,40 @@ function findDates(text: string, report: ReportPeriod): Found[] {
     }
   };
 
-  // 01/11/2009, 1.11.09 (UK order)
-  // Every group in these patterns takes part in a match unless marked optional (?).
-  take(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, ([, day, month, year = ""]) => {
+  // In this order: a date taken by an earlier pattern is not read again by a later one.
+  take(DAY_MONTH_YEAR, ([, day, month, year = ""]) => {
     const due = validDate(fullYear(year), Number(month), Number(day));
     return due ? { due, kind: "date" } : null;
   });
-  // 09-Dec-08, 1 July 09, 5th May 2009
-  take(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH}[\\s-]+(\\d{4}|\\d{2})\\b`), ([, day, month = "", year = ""]) => {
+  take(DAY_NAMED_MONTH_YEAR, ([, day, month = "", year = ""]) => {
     const due = validDate(fullYear(year), monthNumber(month), Number(day));
     return due ? { due, kind: "date" } : null;
   });
-  // Q2 2009/10, Quarter 2 2009/10
-  take(/\b(?:q|qtr|quarter)\s*([1-4])\s+((?:\d{4}|\d{2})\s*\/\s*\d{2,4})\b/, ([, quarter, year = ""]) => ({ due: quarterEnd(year, Number(quarter)), kind: "quarter" }));
-  // Jan - March 2008/09: months within a financial year
-  take(new RegExp(`\\b${MONTH}\\s*-\\s*${MONTH}\\s+((?:\\d{4}|\\d{2})\\s*/\\s*\\d{2,4})\\b`), (m) => {
+  take(QUARTER_OF_YEAR, ([, quarter, year = ""]) => ({ due: quarterEnd(year, Number(quarter)), kind: "quarter" }));
+  take(MONTHS_OF_YEAR, (m) => {
     const [, , to = "", year = ""] = m;
     const month = monthNumber(to);
     const start = startYear(year);
     return { due: iso(month <= 3 ? start + 1 : start, month, lastDay(month <= 3 ? start + 1 : start, month)), kind: "range" };
   });
-  // During 08/09, in 2009/10: the end of that financial year
-  take(/\b((?:19|20)?\d{2})\s*\/\s*(\d{2})\b/, (m) => {
+  take(FINANCIAL_YEAR, (m) => {
     const [, from = "", to] = m;
     const start = fullYear(from);
     if ((start + 1) % 100 !== Number(to)) return null;
     const during = /\b(?:during|throughout)\s*$/i.test(text.slice(0, m.index));
     return { due: yearEnd(start), kind: "year", ...(during ? { from: iso(start, 4, 1) } : {}) };
   });
-  // Mar-09, March 2009, End of Jan 09
-  take(new RegExp(`\\b${MONTH}[\\s-]+(\\d{4}|'?\\d{2})\\b`), (m) => {
+  take(MONTH_YEAR, (m) => {
     const [, name = "", digits = ""] = m;
     const year = fullYear(digits.replace("'", ""));
     const month = monthNumber(name);
     return { due: iso(year, month, lastDay(year, month)), kind: "month" };
   });
-  // Q1-Q2, Q4, Quarter 2: the report's year, or the next when the quarter has passed
-  take(/\b(?:q|qtr|quarter)\s*([1-4])(?:\s*(?:-|to|&|and)\s*(?:q|qtr|quarter)?\s*([1-4]))?\b/, (m) => ({
+  take(BARE_QUARTER, (m) => ({
     due: bareQuarterEnd(Number(m[2] ?? m[1]), report),
     kind: m[2] ? "range" : "quarter",
   }));
-  // end of (the) year: the end of the report's financial year
-  take(/\bend of (?:the )?(?:financial )?year\b|\byear[- ]end\b/, () => ({ due: yearEnd(startYear(report.year)), kind: "year" }));
+  take(END_OF_YEAR, () => ({ due: yearEnd(startYear(report.year)), kind: "year" }));
 
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.found);
 }
