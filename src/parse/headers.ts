@@ -74,6 +74,16 @@ export function headerMap(headers: Record<string, string> | undefined): HeaderMa
 
 const MAX_HEADER_CELL = 160;
 
+/*
+ * Tests on a cell's raw text that its normalised text must pass to match the patterns below, so
+ * that most data cells are never normalised. Every header of a contributors table says
+ * "contribut…"; every key column's header (PI Ref, progress, actions, title: see
+ * recogniseHeader) starts with one of these letters or names next steps or future milestones.
+ * (U+212A, the Kelvin sign, lower-cases to k.)
+ */
+const CONTRIBUT = /contribut/i;
+const MAY_NAME_KEY = /^\s*[aikmnoprtuw\u212a]|next\s+steps|future\s+milestones/i;
+
 export function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
@@ -169,36 +179,60 @@ function sectionFrom(kind: SectionKind, row: GridRow, columns: Column[]): Sectio
 
 const has = (columns: Column[], role: string) => columns.some((column) => column.role === role);
 
-/** Recognise a header row, or return null. Order matters: contributors before actions. */
-export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map()): Section | null {
+/**
+ * Recognise a header row, or return null. Order matters: contributors before actions. `known`
+ * holds the sections already recognised in this document, by their header row's cells (a
+ * section is read only, so one can serve every row that is the same).
+ */
+export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map(), known?: Map<string, Section>): Section | null {
   // Header cells are short; a row holding a long text is data (and lower-casing it is costly).
   if (row.cells.some((cell) => cell.length > MAX_HEADER_CELL)) return null;
+  const { cells } = row;
+  const contributors = cells.some((cell) => CONTRIBUT.test(cell));
+  // The other tables need two or three named columns, one of them in its key role: only the
+  // cells that may name a key column are normalised to find one (any cell, when the user maps headers).
+  const keyTexts = custom.size > 0 ? cells.map(normaliseHeader) : cells.filter((cell) => MAY_NAME_KEY.test(cell)).map(normaliseHeader);
+  const keys = {
+    indicator: anyCanTake(keyTexts, INDICATOR_COLUMNS, ["ref"], { map: custom, table: "indicator" }),
+    action: anyCanTake(keyTexts, ACTION_COLUMNS, ["progress", "actions"], { map: custom, table: "action" }),
+    priority: anyCanTake(keyTexts, PRIORITY_COLUMNS, ["title"], { map: custom, table: "priority" }),
+  };
+  if (!contributors && !keys.indicator && !keys.action && !keys.priority) return null;
+  // Every update of a document repeats the same header rows: each is worked out once.
+  const signature = known ? JSON.stringify(cells) : "";
+  const seen = known?.get(signature);
+  if (seen) return { ...seen, headerRow: row };
+  const section = sectionOf(row, custom, contributors, keys);
+  if (section && known) known.set(signature, section);
+  return section;
+}
+
+/** The section a row opens, tried against every table without the pre-checks of recogniseHeader (a test holds the two to the same answers). */
+export function sectionOf(row: GridRow, custom: HeaderMap, contributors: boolean, keys: { indicator: boolean; action: boolean; priority: boolean }): Section | null {
   const texts = row.cells.map(normaliseHeader);
-  if (texts.some((text) => /^internal contributors?$/.test(text))) {
-    return sectionFrom("contributors-alt", row, columnsOf(row, texts, ALT_CONTRIBUTOR_COLUMNS));
+  if (contributors) {
+    if (texts.some((text) => /^internal contributors?$/.test(text))) {
+      return sectionFrom("contributors-alt", row, columnsOf(row, texts, ALT_CONTRIBUTOR_COLUMNS));
+    }
+    if (texts.some((text) => /contributory officers$|contributing organi[sz]ations?/.test(text))) {
+      return sectionFrom("contributors", row, columnsOf(row, texts, CONTRIBUTOR_COLUMNS));
+    }
   }
-  if (texts.some((text) => /contributory officers$|contributing organi[sz]ations?/.test(text))) {
-    return sectionFrom("contributors", row, columnsOf(row, texts, CONTRIBUTOR_COLUMNS));
-  }
-  // The other tables need two or three named columns, one of them in its key role.
   let named = 0;
   for (const text of texts) if (text) named++;
-  const indicatorCustom = { map: custom, table: "indicator" };
-  if (named >= 3 && anyCanTake(texts, INDICATOR_COLUMNS, ["ref"], indicatorCustom)) {
-    const indicator = columnsOf(row, texts, INDICATOR_COLUMNS, indicatorCustom);
+  if (keys.indicator && named >= 3) {
+    const indicator = columnsOf(row, texts, INDICATOR_COLUMNS, { map: custom, table: "indicator" });
     if (has(indicator, "ref") && indicator.length >= 3 && (has(indicator, "target") || has(indicator, "result") || has(indicator, "baseline"))) {
       return sectionFrom("indicators", row, indicator);
     }
   }
-  const actionCustom = { map: custom, table: "action" };
-  if (named >= 3 && anyCanTake(texts, ACTION_COLUMNS, ["progress", "actions"], actionCustom)) {
-    const action = columnsOf(row, texts, ACTION_COLUMNS, actionCustom);
+  if (keys.action && named >= 3) {
+    const action = columnsOf(row, texts, ACTION_COLUMNS, { map: custom, table: "action" });
     if (has(action, "progress") && action.length >= 3) return sectionFrom("actions", row, action);
     if (has(action, "actions") && has(action, "timescale") && action.length >= 3) return sectionFrom("actions", row, action);
   }
-  const priorityCustom = { map: custom, table: "priority" };
-  if (named >= 2 && anyCanTake(texts, PRIORITY_COLUMNS, ["title"], priorityCustom)) {
-    const priority = columnsOf(row, texts, PRIORITY_COLUMNS, priorityCustom);
+  if (keys.priority && named >= 2) {
+    const priority = columnsOf(row, texts, PRIORITY_COLUMNS, { map: custom, table: "priority" });
     if (has(priority, "title") && priority.length >= 2) return sectionFrom("priority", row, priority);
   }
   return null;
@@ -206,15 +240,26 @@ export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map()): Se
 
 /** "Overall assessment of progress" (Q2) or "… 2008/09" (Q4): returns any text after the header words. */
 export function matchAssessmentHeader(row: GridRow): { rest: string } | null {
-  const cells = row.cells.map((cell) => cell.trim()).filter((cell) => cell !== "");
-  const [only, ...more] = cells;
-  if (only === undefined || more.length > 0) return null;
+  const only = onlyCell(row.cells, (cell) => cell.trim());
+  if (!only) return null;
   const match = /^(?:overall )?assessment of progress(?: (?:in |for )?(?:\d{4}\/\d{2,4}|the year|the quarter))?\s*[:.-]?\s*([\s\S]*)$/i.exec(only);
   return match ? { rest: (match[1] ?? "").trim() } : null;
 }
 
 /** The "External Contributors" row of the alternative contributors layout. */
 export function isExternalContributorsRow(row: GridRow): boolean {
-  const cells = row.cells.map(normaliseHeader).filter((cell) => cell !== "");
-  return cells.length === 1 && /^external contributors?$/.test(cells[0]!);
+  const only = onlyCell(row.cells, normaliseHeader);
+  return only !== null && /^external contributors?$/.test(only);
+}
+
+/** The one cell of a row that is not empty once tidied by `tidy`, or null when none or several are (every data row is asked). */
+function onlyCell(cells: string[], tidy: (cell: string) => string): string | null {
+  let only: string | null = null;
+  for (const cell of cells) {
+    const text = tidy(cell);
+    if (text === "") continue;
+    if (only !== null) return null;
+    only = text;
+  }
+  return only;
 }

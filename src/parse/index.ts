@@ -9,7 +9,7 @@ import type { Location, Priority, Report, Unrecognised } from "../schema/records
 import { filledCells, gridRows, isEmptyRow, RowWindow, type GridRow } from "./grid.js";
 import { headerMap, isExternalContributorsRow, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
 import { bareReference, matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
-import { addAction, addContributors, addIndicator, fillPriority } from "./sections.js";
+import { addAction, addContributors, addIndicator, copyLocation, fillPriority } from "./sections.js";
 
 export interface ParseOptions {
   /** Extra theme codes, e.g. { "CU": "Culture" }. */
@@ -64,7 +64,7 @@ function newPriority(heading: Heading, row: GridRow, options: ParseOptions): Pri
 /** Where a row's first cell with text stands (a heading, an assessment), with a column name when it has one. */
 function firstFilledCell(row: GridRow, column?: string): Location {
   const index = Math.max(0, row.cells.findIndex((cell) => cell.trim() !== ""));
-  const location: Location = { ...(row.cellLocations[index] ?? row.location) };
+  const location = copyLocation(row.cellLocations[index] ?? row.location);
   if (column) location.column = column;
   return location;
 }
@@ -119,6 +119,7 @@ function* updatesOf(document: BlockStream, report: Report, options: ParseOptions
   let state: State = { kind: "none" };
   const lastUnrecognisedBlock = { value: -1 };
   const customHeaders = headerMap(options.headers);
+  const knownHeaders = new Map<string, Section>();
 
   for (let i = 0; ; i++) {
     rows.forgetBefore(i);
@@ -147,7 +148,7 @@ function* updatesOf(document: BlockStream, report: Report, options: ParseOptions
       continue;
     }
 
-    const header = recogniseHeader(row, customHeaders);
+    const header = recogniseHeader(row, customHeaders, knownHeaders);
     if (header) {
       // Named header cells that match no field: their columns are not read, and the user is told which.
       for (const cell of header.unplaced) {

@@ -29,10 +29,18 @@ function headerOf(section: Section, index: number): string {
   return section.headers[Math.min(index, section.headers.length - 1)] ?? "";
 }
 
+/**
+ * A copy of a location, its keys in the same order. (Object.assign rather than a spread: V8
+ * copies a spread object slowly when a property is added to the copy afterwards, as `column` is,
+ * and this runs for every cell read.)
+ */
+export const copyLocation = (location: Location): Location => Object.assign({}, location);
+
 /** A cell's location with its column's header. */
 export function cellAt(section: Section, row: GridRow, index: number): Location {
   // A row cut short (no cell under a header at its end) still has the place the cell would take.
-  const location: Location = { ...(row.cellLocations[index] ?? { ...row.location, cell: index + 1 }) };
+  const cell = row.cellLocations[index];
+  const location = cell ? copyLocation(cell) : Object.assign(copyLocation(row.location), { cell: index + 1 });
   const header = headerOf(section, index);
   if (header) location.column = header;
   return location;
@@ -42,17 +50,24 @@ function cellsByRole(section: Section, row: GridRow): RoleCells {
   const text: Record<string, string> = {};
   const fill: Record<string, string | undefined> = {};
   const at: Cells = {};
-  const filled = new Set<string>();
-  row.cells.forEach((cell, index) => {
+  /** Roles already placed at a cell that says something (text or colour). */
+  let said: string[] | undefined;
+  const { cells, fills } = row;
+  for (let index = 0; index < cells.length; index++) {
     const role = section.roleByIndex[index];
-    if (!role) return;
-    const value = cell.trim();
-    if (value) text[role] = text[role] ? `${text[role]}\n${value}` : value;
-    if (row.fills[index] && !fill[role]) fill[role] = row.fills[index];
+    if (!role) continue;
+    const value = cells[index]!.trim(); // index < cells.length
+    const shade = fills[index];
+    if (value) {
+      const before = text[role];
+      text[role] = before ? `${before}\n${value}` : value;
+    }
+    if (shade && !fill[role]) fill[role] = shade;
+    const says = value !== "" || !!shade;
     // A role spread over several cells (a merged header) is placed at its first cell that says something.
-    if (!at[role] || (!filled.has(role) && (value || row.fills[index]))) at[role] = cellAt(section, row, index);
-    if (value || row.fills[index]) filled.add(role);
-  });
+    if (!at[role] || (says && !said?.includes(role))) at[role] = cellAt(section, row, index);
+    if (says) (said ??= []).push(role);
+  }
   for (const column of section.columns) at[column.role] ??= cellAt(section, row, column.index);
   return { text, fill, at };
 }
@@ -121,7 +136,7 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
 
   const targets: Target[] = section.columns
     .filter((column) => column.role === "target")
-    .map((column) => ({ ...targetOf(row.cells[column.index] ?? "", targetYear(column.header, priority.year)), location: cellAt(section, row, column.index) }));
+    .map((column) => Object.assign(targetOf(row.cells[column.index] ?? "", targetYear(column.header, priority.year)), { location: cellAt(section, row, column.index) }));
   const resultColumn = section.columns.find((column) => column.role === "result");
   const kind = isYearEnd(resultColumn?.header ?? "", priority.quarter) ? "year-end" : "year-to-date";
   const ragText = text.rag ?? "";
