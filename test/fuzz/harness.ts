@@ -6,14 +6,17 @@
  *
  * One file per format (test/fuzz/<format>.test.ts) calls `fuzz` with its fixtures and mutations.
  * The quick suite runs a few dozen mutants per format; `npm run fuzz` runs many more
- * (LSP_FUZZ_RUNS) and also requires each mutant to end within LSP_FUZZ_MAX_SECONDS (20).
+ * (LSP_FUZZ_RUNS) and also requires each mutant to end within LSP_FUZZ_MAX_SECONDS (20) and the
+ * process's peak memory to stay under LSP_FUZZ_MAX_MB (800; the mutant that first crosses it fails).
  * The run's seed is printed; LSP_FUZZ_SEED=<seed> repeats the run, and
- * LSP_FUZZ_SEED=<seed> LSP_FUZZ_MUTANT=<n> just mutant n.
+ * LSP_FUZZ_SEED=<seed> LSP_FUZZ_MUTANT=<n> just mutant n. LSP_FUZZ_SAVE=<folder> writes each failing
+ * mutant there (and the one asked for by LSP_FUZZ_MUTANT), to try with the CLI.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { parseBytes } from "../../src/pipeline.js";
+import { parseBytes, type DocumentOptions } from "../../src/pipeline.js";
 
 /** A deterministic source of randomness (mulberry32). */
 export interface Random {
@@ -87,9 +90,9 @@ export function splice(bytes: Buffer, r: Random, insert: string, removeUpTo = 0)
 const NOT_PLAIN = /Cannot read propert|undefined|magic number|ERR_|RangeError|TypeError|buffer bounds|Maximum call stack|\bat \S+ \(|@#\[line/;
 
 /** Why an outcome is not acceptable, or undefined if it is. */
-export async function judge(bytes: Uint8Array): Promise<string | undefined> {
+export async function judge(bytes: Uint8Array, options: DocumentOptions = {}): Promise<string | undefined> {
   try {
-    const report = await parseBytes(bytes, "fuzz");
+    const report = await parseBytes(bytes, "fuzz", options);
     if (!Array.isArray(report.priorities)) return "parse returned no records";
     return undefined;
   } catch (error) {
@@ -108,14 +111,31 @@ export interface FuzzOptions {
   mutations: Mutation[];
   /** Mutants in the quick suite (default 30). */
   quickRuns?: number;
+  /**
+   * Each mutant is read once per entry (e.g. both .docx readers), or only every `every`th mutant
+   * for a slow one; default once, with the default options.
+   */
+  readers?: { options: DocumentOptions; every?: number }[];
 }
 
-export function fuzz(format: string, { fixtures, mutations, quickRuns = 30 }: FuzzOptions): void {
+/** The peak resident memory of this process so far, in MB (never goes down). */
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+const readerName = (options: DocumentOptions) => (options.docxReader ? `${options.docxReader} reader` : "default reader");
+
+export function fuzz(format: string, { fixtures, mutations, quickRuns = 30, readers = [{ options: {} }] }: FuzzOptions): void {
   const long = envNumber("LSP_FUZZ_RUNS");
   const runs = long ?? quickRuns;
   const maxSeconds = long === undefined ? undefined : (envNumber("LSP_FUZZ_MAX_SECONDS") ?? 20);
+  const maxMb = long === undefined ? undefined : (envNumber("LSP_FUZZ_MAX_MB") ?? 800);
   const seed = envNumber("LSP_FUZZ_SEED") ?? Math.floor(Math.random() * 2 ** 32);
   const only = envNumber("LSP_FUZZ_MUTANT");
+  const saveTo = process.env.LSP_FUZZ_SAVE;
+  const save = (index: number, mutant: Buffer) => {
+    if (!saveTo) return;
+    mkdirSync(saveTo, { recursive: true });
+    writeFileSync(join(saveTo, `${format.replace(/\W/g, "")}-${seed}-${index}.${format.replace(/\W/g, "")}`), mutant);
+  };
 
   describe(`fuzz: ${format}`, () => {
     it(`${only === undefined ? runs : 1} mutants of ${fixtures.length} fixtures end in records or one plain line (seed ${seed})`, async () => {
@@ -130,16 +150,24 @@ export function fuzz(format: string, { fixtures, mutations, quickRuns = 30 }: Fu
         const source = r.int(0, sources.length - 1);
         const mutation = r.pick(mutations);
         const mutant = mutation.apply(sources[source]!, r);
+        if (only !== undefined) save(index, mutant);
         const label = `mutant ${index} (${mutation.name} of ${fixtures[source]}; LSP_FUZZ_SEED=${seed} LSP_FUZZ_MUTANT=${index})`;
-        const start = performance.now();
-        const problem = await judge(mutant);
-        const seconds = (performance.now() - start) / 1000;
-        if (problem) failures.push(`${label}: ${problem}`);
-        if (maxSeconds !== undefined && seconds > maxSeconds) failures.push(`${label}: took ${seconds.toFixed(1)} s`);
-        slowest.push({ seconds, label });
-        slowest.sort((a, b) => b.seconds - a.seconds).splice(3);
+        for (const { options, every = 1 } of readers) {
+          if (index % every !== 0) continue;
+          const read = readers.length > 1 ? `${label}, ${readerName(options)}` : label;
+          const peakBefore = peakMb();
+          const start = performance.now();
+          const problem = await judge(mutant, options);
+          const seconds = (performance.now() - start) / 1000;
+          if (problem) failures.push(`${read}: ${problem}`);
+          if (problem || (maxSeconds !== undefined && seconds > maxSeconds)) save(index, mutant);
+          if (maxSeconds !== undefined && seconds > maxSeconds) failures.push(`${read}: took ${seconds.toFixed(1)} s`);
+          if (maxMb !== undefined && peakBefore <= maxMb && peakMb() > maxMb) failures.push(`${read}: peak memory rose to ${peakMb()} MB`);
+          slowest.push({ seconds, label: read });
+          slowest.sort((a, b) => b.seconds - a.seconds).splice(3);
+        }
       }
-      console.log(`fuzz ${format}: slowest ${slowest.map((s) => `${s.seconds.toFixed(2)} s ${s.label}`).join("; ")}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+      console.log(`fuzz ${format}: slowest ${slowest.map((s) => `${s.seconds.toFixed(2)} s ${s.label}`).join("; ")}; peak rss ${peakMb()} MB`);
       expect(failures).toEqual([]);
     }, (long === undefined ? 120 : 3600) * 1000);
   });
