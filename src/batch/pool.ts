@@ -95,7 +95,10 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     const { processFile } = await import("./task.js");
     for (const task of tasks) {
       if (options.signal?.aborted) return;
-      yield await processFile(task);
+      // A read that blocks (a named pipe nobody writes to) cannot be cancelled: it is abandoned.
+      const result = await untilAborted(processFile(task), options.signal);
+      if (result === undefined) return;
+      yield result;
     }
     return;
   }
@@ -129,6 +132,10 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
   } finally {
     inFlight.abort();
     await Promise.allSettled(pending);
-    await pool.destroy().catch(() => undefined);
+    const destroyed = pool.destroy().catch(() => undefined);
+    // A worker blocked in a read that cannot be cancelled (a named pipe nobody writes to) never
+    // exits, so when the caller stopped the run its threads are not waited for: the caller is
+    // ending the process (see the convert command), which takes them along.
+    if (!options.signal?.aborted) await destroyed;
   }
 }

@@ -26,6 +26,18 @@ export interface ConvertCommandOptions extends ReadingOptions {
 /** Exit codes of a run stopped by a signal, as a shell reports them. */
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
+/**
+ * End the process now by the signal that stopped the run, its handler gone, so the signal's
+ * default action applies: the shell reports 130 or 143 as usual. Returning the exit code is not
+ * enough: Node exits only once every worker thread has stopped (process.exit() waits for them
+ * too), and a worker blocked in a read that cannot be cancelled, such as a named pipe nobody
+ * writes to, never stops. By now the output is cleaned up and the message written (stderr is
+ * written synchronously to files, pipes and terminals on POSIX).
+ */
+function endBySignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
 // Not taken from ../load.js and ./parse.js: those load the parser, which only the workers need.
 function reportFailure(io: CliIo, display: string, reason: string): void {
   io.stderr(`lsp-report: ${display}: ${reason}\n`);
@@ -103,7 +115,7 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
 
   await sweepStaleTemporaries(outDir);
   const controller = new AbortController();
-  let stoppedBy: string | undefined;
+  let stoppedBy: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
     stoppedBy ??= signal;
     controller.abort();
@@ -136,6 +148,7 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
   if (summary.interrupted) {
     const kept = format === "json" ? ` (${plural(summary.jsonFiles, "JSON file")} already written are complete)` : "";
     io.stderr(`lsp-report: interrupted: no partial file left in ${options.outDir}${kept}\n`);
+    if (stoppedBy) endBySignal(stoppedBy);
     return SIGNAL_EXIT[stoppedBy ?? "SIGINT"] ?? EXIT_USAGE;
   }
   summary.failures.unshift(...problems.map((problem) => ({ display: problem.display, reason: problem.reason })));
