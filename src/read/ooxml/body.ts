@@ -169,6 +169,7 @@ export class BodyReader implements XmlHandler {
 
   /** Set from the root element when the part binds WordprocessingML to another prefix. */
   private renamer: Renamer | undefined;
+  private rootClosed = false;
 
   /** The tag being opened, for attribute(): read only when an element needs one. */
   private tag: Tag | undefined;
@@ -179,7 +180,12 @@ export class BodyReader implements XmlHandler {
   }
 
   open(rawName: string, tag: Tag, selfClosing: boolean): void {
-    if (this.names.length === 0 && this.paragraphs === 0) this.renamer = prefixRenamer(tag.attributes());
+    if (this.names.length === 0) {
+      // A second root (a document pasted after the first) would be read as more of the document.
+      if (this.rootClosed) throw new InputError(`damaged Word document: ${this.part} is not well-formed XML (<${rawName}> after the root element)`, "corrupt");
+      if (this.paragraphs === 0) this.renamer = prefixRenamer(tag.attributes());
+      if (selfClosing) this.rootClosed = true;
+    }
     const name = this.renamer ? this.renamer.name(rawName) : rawName;
     this.tag = tag;
     if (name === "w:p") this.countParagraph();
@@ -337,6 +343,7 @@ export class BodyReader implements XmlHandler {
     const name = this.renamer ? this.renamer.name(rawName) : rawName;
     const expected = this.names.pop();
     const role = this.roles.pop();
+    if (this.names.length === 0) this.rootClosed = true;
     if (expected !== name) {
       throw new InputError(`damaged Word document: ${this.part} is not well-formed XML (</${rawName}> closes <${expected ?? "nothing"}>)`, "corrupt");
     }
