@@ -70,6 +70,7 @@ export type FileResult =
 
 export async function processFile(task: FileTask): Promise<FileResult> {
   if (task.output === "json" && task.jsonPath !== undefined && !task.validate) return writeJsonByUpdate(task, task.jsonPath);
+  if (task.output === "csv" && !task.validate) return sheetsByUpdate(task);
   try {
     const bytes = await readFile(task.path);
     const report = await parseBytes(bytes, task.display, task.document);
@@ -115,6 +116,34 @@ async function writeJsonByUpdate(task: FileTask, path: string): Promise<FileResu
   } catch (error) {
     await file?.abort();
     if (error instanceof WriteFailure) return { ok: false, display: task.display, reason: `cannot write ${path} (${error.error.code ?? String(error.error)})` };
+    return { ok: false, display: task.display, reason: fileErrorReason(error, task.debug) };
+  }
+}
+
+/**
+ * The CSV rows of one file made as it is parsed, an update at a time: only their text is kept,
+ * never the whole report's records (about 60 KB of objects an update, against ~6 KB of text).
+ */
+async function sheetsByUpdate(task: FileTask): Promise<FileResult> {
+  try {
+    const { report, updates } = await parseBytesByUpdate(await readFile(task.path), task.display, task.document);
+    const parts = RECORD_KINDS.map((kind) => ({ kind, columns: csvColumns(kind), texts: [] as string[], rows: 0 }));
+    let count = 0;
+    for (const update of updates) {
+      count++;
+      const one = { ...report, priorities: [update] };
+      for (const part of parts) {
+        const rows = recordRows([one], part.kind);
+        if (rows.length === 0) continue;
+        part.texts.push(stringifyRows(rows, part.columns, { header: false }));
+        part.rows += rows.length;
+      }
+    }
+    if (count === 0) return { ok: false, display: task.display, reason: NO_UPDATE_FOUND };
+    const sheets: Partial<Record<SheetKind, Sheet>> = {};
+    for (const part of parts) sheets[part.kind] = { text: part.texts.join(""), rows: part.rows };
+    return { ok: true, display: task.display, updates: count, sheets };
+  } catch (error) {
     return { ok: false, display: task.display, reason: fileErrorReason(error, task.debug) };
   }
 }

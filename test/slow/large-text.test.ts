@@ -1,8 +1,8 @@
 /**
  * A large text file is parsed as it is read and written an update at a time (issue 10: 10,000
  * copies of one update, 62 MB, took 1.3–2.3 GB when read whole). Here 1,000 copies of one seed
- * update (6.3 MB) go through the built command (parse, and convert to JSON, whose worker thread
- * gets the same cap) with the JavaScript heap capped at 64 MB: reading them whole needed about
+ * update (6.3 MB) go through the built command (parse, and convert, whose worker thread gets the
+ * same cap) with the JavaScript heap capped at 64 MB: reading them whole needed about
  * 80 MB of heap for the blocks and records and 35 MB more for the JSON text, and ran out of
  * memory under this cap; read as a stream they need a few MB. How much memory the full 62 MB
  * file takes is measured by `npm run bench` (bench/bigtext.js), not asserted here.
@@ -66,6 +66,15 @@ describe(`a text file of ${COPIES.toLocaleString("en-GB")} updates, parsed with 
     const { reports } = JSON.parse(readFileSync(join(dir, "converted", "large.txt.json"), "utf8")) as Output;
     expect(reports.map((report) => report.priorities.length)).toEqual([COPIES]);
     expect(reports[0]!.priorities.at(-1)!.location.line).toBe(1 + (COPIES - 1) * linesPerCopy);
+  });
+
+  it("is converted to CSV by convert, whose worker keeps the rows' text and not the records", () => {
+    const run = runCapped("convert", "--out-dir", join(dir, "sheets"), "--jobs", "1", "--quiet");
+    expect(run.signal, "the command was killed or aborted").toBeNull();
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const priorities = readFileSync(join(dir, "sheets", "priorities.csv"), "utf8").split("\n");
+    expect(priorities.filter((line) => line.startsWith(`${input},text,HW-3b,`))).toHaveLength(COPIES);
   });
 
   it("is written as CSV on standard output, one row per indicator (three an update)", () => {
