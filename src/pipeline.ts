@@ -2,7 +2,7 @@
  * Read and parse one document in one call: the first two stages, without the rest of the
  * library (validation, emitters), so a worker thread or a command loads only what it needs.
  */
-import { readDocument, streamDocument, type ReadOptions } from "./read/index.js";
+import { streamDocument, type ReadOptions } from "./read/index.js";
 import { parseReport, parseUpdates, type ParsedUpdates, type ParseOptions } from "./parse/index.js";
 import type { Report } from "./schema/records.js";
 
@@ -12,9 +12,9 @@ import type { Report } from "./schema/records.js";
  */
 export type DocumentOptions = ReadOptions & ParseOptions;
 
-/** Read and parse one document. */
+/** Read and parse one document (a text file's blocks parsed as they are read, never all held at once). */
 export async function parseBytes(bytes: Uint8Array, path: string, options: DocumentOptions = {}): Promise<Report> {
-  const document = await readDocument(bytes, options);
+  const document = await streamDocument(bytes, options);
   return parseReport(document, path, options);
 }
 
