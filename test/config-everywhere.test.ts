@@ -37,9 +37,12 @@ interface Seen {
   reference: string;
   indicator: string;
   message: string;
+  /** Where it is in the document's terms, and its column's header: validate's JSON, findings.csv and the findings sheet agree. */
+  place: string;
+  column: string;
 }
 
-const key = (finding: Seen) => [finding.severity, finding.rule, finding.reference, finding.indicator, finding.message].join(" | ");
+const key = (finding: Seen) => [finding.severity, finding.rule, finding.reference, finding.indicator, finding.message, finding.place, finding.column].join(" | ");
 const sorted = (findings: Seen[]) => findings.map(key).sort();
 
 /** A folder holding reports/ (the two seeds) and, above it, lsp-report.config.json. */
@@ -73,7 +76,12 @@ async function sheetRows(path: string, name: string): Promise<Record<string, str
   return rows;
 }
 
-const fromRow = (row: Record<string, string>): Seen => ({ severity: row.severity!, rule: row.rule!, reference: row.reference ?? "", indicator: row.indicator ?? "", message: row.message! });
+const fromRow = (row: Record<string, string>): Seen => ({ severity: row.severity!, rule: row.rule!, reference: row.reference ?? "", indicator: row.indicator ?? "", message: row.message!, place: row.place ?? "", column: row.column ?? "" });
+
+/** A finding of validate's JSON as the other outputs can show it. */
+const fromJson = (finding: ValidateOutput["files"][number]["findings"][number]): Seen => ({
+  severity: finding.severity, rule: finding.rule, reference: finding.reference ?? "", indicator: finding.indicator ?? "", message: finding.message, place: finding.place ?? "", column: finding.location?.column ?? "",
+});
 
 function unescapeHtml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!);
@@ -96,7 +104,12 @@ describe("one configuration, every command", () => {
     const run = await runCli(["validate", "../reports", "--format", "json"], { cwd });
     expect(run.stderr).toBe("");
     const output = JSON.parse(run.stdout) as ValidateOutput;
-    validated = output.files.flatMap((file) => file.findings.map((finding) => ({ severity: finding.severity, rule: finding.rule, reference: finding.reference ?? "", indicator: finding.indicator ?? "", message: finding.message })));
+    validated = output.files.flatMap((file) => file.findings.map(fromJson));
+  });
+
+  it("validate places its findings (so the comparisons below include where each one is)", () => {
+    expect(validated.filter((finding) => finding.place !== "").length).toBe(validated.length);
+    expect(validated.find((finding) => finding.indicator === "NI 187")).toMatchObject({ place: 'TP-1d › NI 187 › RAG Rating "Amber"', column: "RAG Rating" });
   });
 
   it("validate applies every setting", () => {
@@ -115,7 +128,7 @@ describe("one configuration, every command", () => {
     cpSync(SEEDS, join(bare, "reports"), { recursive: true });
     const run = await runCli(["validate", "reports", "--format", "json"], { cwd: bare });
     const output = JSON.parse(run.stdout) as ValidateOutput;
-    const plain = output.files.flatMap((file) => file.findings.map((finding) => ({ severity: finding.severity, rule: finding.rule, reference: finding.reference ?? "", indicator: finding.indicator ?? "", message: finding.message })));
+    const plain = output.files.flatMap((file) => file.findings.map(fromJson));
     expect(plain.find((finding) => finding.rule === "theme-placeholder")?.severity).toBe("warning");
     expect(sorted(plain)).not.toEqual(sorted(validated));
   });
@@ -183,7 +196,7 @@ describe("one configuration, every command", () => {
     const again = workspace(shown);
     const run = await runCli(["validate", "reports", "--format", "json"], { cwd: again });
     const output = JSON.parse(run.stdout) as ValidateOutput;
-    expect(sorted(output.files.flatMap((file) => file.findings.map((finding) => ({ severity: finding.severity, rule: finding.rule, reference: finding.reference ?? "", indicator: finding.indicator ?? "", message: finding.message }))))).toEqual(sorted(validated));
+    expect(sorted(output.files.flatMap((file) => file.findings.map(fromJson)))).toEqual(sorted(validated));
   });
 
   it("config says when there is no configuration, and prints the defaults", async () => {

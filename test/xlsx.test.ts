@@ -16,8 +16,8 @@ import { loadSeeds, Q2, Q4 } from "./browser/seeds.js";
 
 const reports = await loadSeeds();
 const findings: ReportFinding[] = [
-  { rule: "pi-rating-contradicts-result", severity: "error", message: "NI 187: rated Amber, but 3.35% misses the 3% target", reference: "TP-1d", indicator: "NI 187", source: Q2, year: "2008/09", quarter: 2, location: { line: 230 } },
-  { rule: "overdue-action", severity: "warning", message: "=due before the quarter", reference: "TP-1d", indicator: "NI 187", measure: "SAP > 65", source: Q4 },
+  { rule: "pi-rating-contradicts-result", severity: "error", message: "NI 187: rated Amber, but 3.35% misses the 3% target", reference: "TP-1d", indicator: "NI 187", source: Q2, year: "2008/09", quarter: 2, location: { line: 230, cell: 7, column: "RAG Rating" }, place: 'TP-1d › NI 187 › RAG Rating "Amber"' },
+  { rule: "overdue-action", severity: "warning", message: "=due before the quarter", reference: "TP-1d", indicator: "NI 187", measure: "SAP > 65", source: Q4, place: "=HYPERLINK(\"http://x\")" },
 ];
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -127,13 +127,16 @@ describe("xlsx workbook of both seeds", () => {
     const sheet = workbook.getWorksheet("findings")!;
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([...FINDING_COLUMNS]);
     const row = (number: number) => Object.fromEntries(FINDING_COLUMNS.map((column, index) => [column, sheet.getRow(number).getCell(index + 1).value]));
-    expect(row(2)).toEqual({ source: Q2, reference: "TP-1d", year: "2008/09", quarter: 2, indicator: "NI 187", measure: null, rule: "pi-rating-contradicts-result", severity: "error", message: "NI 187: rated Amber, but 3.35% misses the 3% target", location: "line 230" });
+    expect(row(2)).toEqual({ source: Q2, reference: "TP-1d", year: "2008/09", quarter: 2, indicator: "NI 187", measure: null, rule: "pi-rating-contradicts-result", severity: "error", message: "NI 187: rated Amber, but 3.35% misses the 3% target", place: 'TP-1d › NI 187 › RAG Rating "Amber"', column: "RAG Rating", location: "line 230 cell 7" });
     expect(sheet.getRow(2).getCell(FINDING_COLUMNS.indexOf("quarter") + 1).type).toBe(ExcelJS.ValueType.Number);
     expect((sheet.getRow(2).getCell(FINDING_COLUMNS.indexOf("severity") + 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF4B6B6");
     expect(row(3).measure).toBe("SAP > 65");
     const message = sheet.getRow(3).getCell(FINDING_COLUMNS.indexOf("message") + 1);
     expect(message.value).toBe("=due before the quarter");
     expect(message.type).toBe(ExcelJS.ValueType.String);
+    // A finding without a cell leaves place-related cells empty rather than inventing them.
+    expect([row(3).place, row(3).column, row(3).location]).toEqual(['=HYPERLINK("http://x")', null, ""]);
+    expect(sheet.getRow(3).getCell(FINDING_COLUMNS.indexOf("place") + 1).type).toBe(ExcelJS.ValueType.String);
   });
 
   it("names every filtered range _xlnm._FilterDatabase, which LibreOffice needs to show the filter", () => {

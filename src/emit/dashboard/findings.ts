@@ -19,6 +19,8 @@ export interface ReportFinding {
   /** When one PI Ref has several rows, which one, e.g. "SAP > 65". */
   measure?: string | null;
   location?: Location | null;
+  /** Where the finding is in the document's terms, e.g. 'TP-1d › NI 187 › RAG Rating "Amber"'. */
+  place?: string | null;
   /** The input the finding was made on (Report.source.path). */
   source?: string | null;
   year?: string | null;
