@@ -71,6 +71,25 @@ describe("lsp-report parse", () => {
     expect(records[0]!.source).toBe("<stdin>");
   });
 
+  it("keeps each reference as written beside its standard form, in parse's and convert's priorities.csv", async () => {
+    // The Q4 seed's first heading, retyped as officers sometimes write it.
+    const lines = readFileSync(Q4, "utf8").split("\n");
+    expect(lines[2]).toMatch(/\tTP-1a$/);
+    lines[2] = lines[2]!.replace(/TP-1a$/, "TP1a");
+    const dir = mkdtempSync(join(tmpdir(), "lsp-reference-raw-"));
+    writeFileSync(join(dir, "q4.txt"), lines.join("\n"));
+    const parsed = await runCli(["parse", join(dir, "q4.txt"), "--format", "csv", "--records", "priorities"]);
+    const converted = await runCli(["convert", join(dir, "q4.txt"), "--out-dir", join(dir, "out"), "--quiet", "--jobs", "1"]);
+    expect([parsed.code, converted.code]).toEqual([0, 0]);
+    for (const csv of [parsed.stdout, readFileSync(join(dir, "out", "priorities.csv"), "utf8")]) {
+      const records = parseCsv<Record<string, string>>(csv, { columns: true });
+      expect(Object.keys(records[0]!).slice(0, 4)).toEqual(["source", "format", "reference", "reference_raw"]);
+      expect(records.map((record) => [record.reference, record.reference_raw])).toEqual([
+        ["TP-1a", "TP1a"], ["TP-1d", "TP-1d"], ["TP-2a", "TP-2a"], ["TP-3a", "TP-3a"], ["HM-1a", "HM-1a"], ["HM-2a", "HM-2a"], ["HM-2b", "HM-2b"],
+      ]);
+    }
+  });
+
   it("writes to a file with -o, and nothing else is left beside it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lsp-parse-"));
     const out = join(dir, "out", "indicators.csv");

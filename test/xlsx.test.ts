@@ -144,7 +144,7 @@ describe("xlsx workbook of both seeds", () => {
     const names = [...xml.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)" hidden="1">([^<]*)<\/definedName>/g)].map((match) => [Number(match[1]), match[2]]);
     const sheets = workbook.worksheets;
     expect(names).toEqual(sheets.map((sheet, index) => [index, `'${sheet.name}'!${filterOf(sheet).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`]));
-    expect(names[0]).toEqual([0, "'priorities'!$A$1:$P$18"]);
+    expect(names[0]).toEqual([0, "'priorities'!$A$1:$Q$18"]);
   });
 
   it("leaves the findings sheet out when validation was not run", async () => {

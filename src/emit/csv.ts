@@ -13,7 +13,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 type Cell = string | number | boolean | null;
 export type CsvRow = Record<string, Cell>;
 
-function common(report: Report, priority: Priority): CsvRow {
+function common(report: Report, priority: Priority) {
   return {
     source: report.source.path,
     format: report.source.format,
@@ -35,8 +35,14 @@ function valueColumns(prefix: string, value: Value | null): CsvRow {
 }
 
 function priorityRow(report: Report, priority: Priority): CsvRow {
+  const { source, format, reference, ...rest } = common(report, priority);
   return {
-    ...common(report, priority),
+    source,
+    format,
+    reference,
+    // As written in the heading ("HM1a", "TP-Id"), so an archive's irregular references stay findable.
+    reference_raw: priority.referenceRaw,
+    ...rest,
     title: priority.title,
     lead_officer: priority.leadOfficer,
     organisation: priority.organisation,
