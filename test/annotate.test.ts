@@ -167,6 +167,21 @@ describe("validate --annotate, the command", () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("refuses --docx-reader mammoth in one line, before reading or writing anything: its reading has no cell anchors", async () => {
+    const dir = scratch();
+    const run = await runCli(["validate", DOCX[0]!, "--docx-reader", "mammoth", "--annotate", join(dir, "out")]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "lsp-report: --annotate needs the native .docx reader, which records where each cell is in the document; --docx-reader mammoth does not, so its comments could not be placed: leave out --docx-reader mammoth to annotate\n",
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    // Named explicitly, the native reader annotates as the default does.
+    const native = await runCli(["validate", DOCX[0]!, "--docx-reader", "native", "--annotate", join(dir, "out")]);
+    expect(native.code).toBe(1);
+    expect(existsSync(join(dir, "out", "q2-2008-09.docx"))).toBe(true);
+  });
+
   it("refuses a folder inside an input folder, before writing anything", async () => {
     const dir = scratch();
     cpSync("fixtures/docx", join(dir, "in"), { recursive: true });

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { annotateDocx, AnnotateError } from "../emit/annotate/index.js";
 import { inputRoots, outputProblem } from "../batch/outputs.js";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../read/index.js";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, type DocxReader } from "../read/index.js";
 import type { Finding } from "../schema/findings.js";
 import type { Report } from "../schema/records.js";
 import type { CliIo } from "./io.js";
@@ -27,8 +27,18 @@ function plannedCopies(reports: Report[], cwd: string, dir: string): Map<Report,
   return planned;
 }
 
-/** A reason to refuse DIR before anything is written, or null. */
-export async function annotateProblem(dir: string, inputs: string[], io: CliIo): Promise<string | null> {
+/**
+ * Comments are hung on the paragraph anchors only the native reader records; mammoth's reading
+ * has none, so every comment would land on the document's first paragraph. Refused outright
+ * rather than re-reading with the native reader behind the user's back: the findings would then
+ * come from one reading and their places from another.
+ */
+export const NEEDS_NATIVE_READER =
+  "--annotate needs the native .docx reader, which records where each cell is in the document; --docx-reader mammoth does not, so its comments could not be placed: leave out --docx-reader mammoth to annotate";
+
+/** A reason to refuse DIR (or the reader) before anything is read or written, or null. */
+export async function annotateProblem(dir: string, inputs: string[], io: CliIo, docxReader: DocxReader = "native"): Promise<string | null> {
+  if (docxReader !== "native") return NEEDS_NATIVE_READER;
   const outDir = resolve(io.cwd, dir);
   const problem = await outputProblem(outDir, dir, await inputRoots(inputs, io.cwd), []);
   return problem ? problem.replace(/^--out-dir /, "--annotate ") : null;

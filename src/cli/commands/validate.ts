@@ -66,7 +66,7 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
   const { config } = context;
   if (options.annotate !== undefined) {
     const { annotateProblem } = await import("../annotate.js");
-    const refusal = await annotateProblem(options.annotate, inputs, io);
+    const refusal = await annotateProblem(options.annotate, inputs, io, context.document.docxReader);
     if (refusal) {
       io.stderr(`lsp-report: ${refusal}\n`);
       return EXIT_USAGE;
