@@ -110,7 +110,26 @@ export function validate(reports: Report[], config: Config | ResolvedConfig = {}
       for (const draft of rule.check({ reports, config: resolved, judge: judgeOnce })) byReport.get(draft.report)?.push(toFinding(rule.id, severity, draft.report, undefined, draft, resolved));
     }
   }
-  return [...byReport.values()].flatMap(inReadingOrder);
+  return [...byReport.values()].map(withoutShiftedRows).flatMap(inReadingOrder);
+}
+
+/** A row as a key: its line, or its table and row. */
+function rowKey(location: Finding["location"]): string | null {
+  if (!location) return null;
+  if (location.line !== undefined) return `line ${location.line}`;
+  if (location.table !== undefined && location.row !== undefined) return `table ${location.table} row ${location.row}`;
+  return null;
+}
+
+/**
+ * One fact, one finding: a row whose cells stand under the wrong headers makes every other
+ * reading of it wrong (a target judged as a baseline, a paragraph as a timescale), so row-shifted
+ * stands alone on its row.
+ */
+function withoutShiftedRows(findings: Finding[]): Finding[] {
+  const shifted = new Set(findings.filter((finding) => finding.rule === "row-shifted").map((finding) => rowKey(finding.location)));
+  if (shifted.size === 0) return findings;
+  return findings.filter((finding) => finding.rule === "row-shifted" || !shifted.has(rowKey(finding.location)));
 }
 
 /** A finding about a whole input that could not be checked: input-unreadable or no-report-found. */

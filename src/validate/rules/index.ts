@@ -21,6 +21,7 @@ import ragUnjudged from "./rag-unjudged.js";
 import ragWithoutData from "./rag-without-data.js";
 import ratingTrendMismatch from "./rating-trend-mismatch.js";
 import referenceInvalid from "./reference-invalid.js";
+import rowShifted from "./row-shifted.js";
 import resultNotReported from "./result-not-reported.js";
 import resultPending from "./result-pending.js";
 import tablesMissing from "./tables-missing.js";
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   headingUnrecognised,
   trackedChanges,
   unrecognisedContent,
+  rowShifted,
   duplicateReference,
   referenceInvalid,
   themePlaceholder,
