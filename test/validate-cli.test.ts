@@ -551,11 +551,11 @@ describe("validate exit codes and options", () => {
     const stylish = await runCli(["validate", SEEDS, "-q"]);
     expect(stylish.stdout).not.toMatch(/ warning | info /);
     expect(stylish.stdout).toContain("rag-mismatch");
-    expect(stylish.stdout.trimEnd().split("\n").slice(-2)).toEqual(["✖ 19 problems (1 error, 18 warnings, 14 infos) in 2 files", "(errors only: --quiet)"]);
+    expect(stylish.stdout.trimEnd().split("\n").slice(-2)).toEqual(["✖ 20 problems (1 error, 19 warnings, 14 infos) in 2 files", "(errors only: --quiet)"]);
     const q4 = await runCli(["validate", Q4, "--quiet", "--max-warnings", "0"]);
     expect(q4.code).toBe(1);
     // Nothing listed, but the summary says why the run fails.
-    expect(q4.stdout).toMatch(/^✖ 10 problems \(0 errors, 10 warnings, 5 infos\) in 1 file\n\(errors only: --quiet\)\n$/);
+    expect(q4.stdout).toMatch(/^✖ 11 problems \(0 errors, 11 warnings, 5 infos\) in 1 file\n\(errors only: --quiet\)\n$/);
   });
 
   it("-o writes the output to a file and nothing to standard output", async () => {

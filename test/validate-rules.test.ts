@@ -302,6 +302,19 @@ const CASES: Case[] = [
     expected: { line: 1, message: ["none of TP-1d's tables was recognised"] },
   },
   {
+    rule: "row-shifted",
+    reference: "TP-1a",
+    raised: { how: "the Q4 seed: the Private sector stock row's next steps under Risk / Challenges, a 70-word paragraph under Timescale", docs: () => q4() },
+    clean: {
+      how: "the same row with its cells put back under their headers",
+      docs: () => {
+        const [progress, , nextSteps, more] = lines(Q4)[14]!.split("\t");
+        return q4(replaceLine(Q4, 15, [progress, `${nextSteps} ${more}`, "", "", ""].join("\t")));
+      },
+    },
+    expected: { line: 15, cell: 2, message: ["shifted one column right from Next Steps", "Timescale holds 70 words of text, not a date"] },
+  },
+  {
     rule: "unrecognised-content",
     reference: "TP-1d",
     raised: {
