@@ -89,7 +89,12 @@ class Destination {
     if (this.path === undefined) {
       this.pending.push(text);
       this.pendingLength += text.length;
-      if (this.pendingLength >= STDOUT_CHUNK) this.flushStdout();
+      if (this.pendingLength >= STDOUT_CHUNK) {
+        this.flushStdout();
+        // A turn of the event loop, so that a reader that has stopped (`| head`, EPIPE) is
+        // heard now and not after the whole input: the write itself never waits.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       return;
     }
     try {
