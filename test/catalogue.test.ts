@@ -111,9 +111,9 @@ describe("confirmed from found texts", () => {
   const confirmed = (what: "title" | "polarity") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
 
   it("says how many titles and polarities a found text confirms, and the file says the same", () => {
-    expect(confirmed("title")).toHaveLength(76);
+    expect(confirmed("title")).toHaveLength(82);
     expect(confirmed("polarity")).toHaveLength(32);
-    expect(national.titles).toMatch(/\(76 of 198\)/);
+    expect(national.titles).toMatch(/\(82 of 198\)/);
     expect(national.polarity).toMatch(/\(32 of 198:/);
   });
 
@@ -171,6 +171,13 @@ describe("confirmed from found texts", () => {
     expect(NIS["NI 48"]?.polarity).toBeNull();
     expect(NIS["NI 48"]?.note).toMatch(/was 'lower'/);
     expect(NIS["NI 48"]?.note).toMatch(/A positive figure indicates improved performance/);
+  });
+
+  it("titles NI 99 as data4nr's copy of data.gov.uk does, and keeps the earlier wording in its note", () => {
+    // data4nr: "NI 099 - Children in care reaching level 4 in English at Key Stage 2."
+    expect(NIS["NI 99"]?.title).toBe("Children in care reaching level 4 in English at Key Stage 2");
+    expect(NIS["NI 99"]?.note).toMatch(/'Looked after children reaching level 4 in English at Key Stage 2' before/);
+    expect(NIS["NI 99"]?.checked?.find((check) => check.source === "data4nr-ni099")?.confirms).toContain("title");
   });
 
   it("keeps the found wording beside the title where the two differ", () => {
@@ -255,6 +262,12 @@ describe("spot checks against the texts found", () => {
     // Years Foundation Stage with at least 6 in each of the scales in Personal, Social and Emotional
     // Development and Communication, Language and Literacy."
     ["NI 72", /in Personal, Social and Emotional Development and Communication, Language and Literacy$/],
+    // data.gov.uk: "NI 173 Flows on to Incapacity Benefits from employment"; "NI 102 - Achievement gap
+    // between pupils eligible for free school meals and their peers achieving the expected level at Key
+    // Stages 2 and 4"; HMRC on Surrey-i: "(formerly National Indicator 116): The proportion of children in poverty"
+    ["NI 173", /^Flows on to incapacity benefits from employment$/i],
+    ["NI 102", /^Achievement gap between pupils eligible for free school meals and their peers achieving the expected level at Key Stages 2 and 4$/],
+    ["NI 116", /^Proportion of children in poverty$/],
   ] as const)("%s is titled as found", (ref, title) => {
     expect(NIS[ref]?.title).toMatch(title);
   });
