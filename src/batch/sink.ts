@@ -89,7 +89,6 @@ export class AtomicFile {
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 function running(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -103,6 +102,18 @@ function running(pid: number): boolean {
  * form this module makes, and only when the process that made them is gone. Returns how many.
  */
 export async function sweepStaleTemporaries(folder: string): Promise<number> {
+  return sweepTemporaries(folder, (pid) => pid !== process.pid && !running(pid));
+}
+
+/**
+ * Remove this process's own temporary files in `folder`, after an interrupted run: a worker
+ * thread stopped in the middle of writing a file cannot remove its temporary file itself.
+ */
+export async function sweepOwnTemporaries(folder: string): Promise<number> {
+  return sweepTemporaries(folder, (pid) => pid === process.pid);
+}
+
+async function sweepTemporaries(folder: string, isToRemove: (pid: number) => boolean): Promise<number> {
   let entries;
   try {
     entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -112,7 +123,7 @@ export async function sweepStaleTemporaries(folder: string): Promise<number> {
   let removed = 0;
   for (const entry of entries) {
     const match = entry.isFile() ? TEMPORARY.exec(entry.name) : null;
-    if (!match || running(Number(match[1]))) continue;
+    if (!match || !isToRemove(Number(match[1]))) continue;
     await rm(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name), { force: true });
     removed++;
   }

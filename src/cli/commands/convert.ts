@@ -6,7 +6,7 @@
 import { basename, relative, resolve } from "node:path";
 import { convertFiles, plannedOutputs, type ConvertPlan, type ConvertSummary } from "../../batch/convert.js";
 import { commonBase, inputRoots, outputProblem } from "../../batch/outputs.js";
-import { sweepStaleTemporaries } from "../../batch/sink.js";
+import { sweepOwnTemporaries, sweepStaleTemporaries } from "../../batch/sink.js";
 import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { parseJobs } from "../options.js";
@@ -146,6 +146,8 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
   progress.stop();
 
   if (summary.interrupted) {
+    // A worker stopped in the middle of a file leaves its temporary file behind: ours to remove.
+    await sweepOwnTemporaries(outDir);
     const kept = format === "json" ? ` (${plural(summary.jsonFiles, "JSON file")} already written are complete)` : "";
     io.stderr(`lsp-report: interrupted: no partial file left in ${options.outDir}${kept}\n`);
     if (stoppedBy) endBySignal(stoppedBy);
