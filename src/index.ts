@@ -13,5 +13,7 @@ export { parseReport, type ParseOptions } from "./parse/index.js";
 export { parseValue, parseTarget, parseResult } from "./parse/values.js";
 export { parseTimescale, quarterStart, quarterEnd } from "./parse/timescale.js";
 export { parseRating, parseDirection, ratingFromFill } from "./parse/rag.js";
-export { validate, fileFinding, RULES, RULE_IDS, findRule, judge, polarityOf, checkConfig, resolveConfig, Config, type ValidateOptions, type Rule } from "./validate/index.js";
+export { validate, fileFinding, RULES, RULE_IDS, findRule, judge, polarityOf, resolveConfig, type ValidateOptions, type Rule } from "./validate/index.js";
+// The configuration schema (zod) straight from its module: the validate engine does not load zod.
+export { checkConfig, Config } from "./schema/config.js";
 export { FORMATTERS, FORMAT_NAMES, validateOutput, type FormatName } from "./emit/findings/index.js";

@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname, isAbsolute, relative, resolve, sep } from "node:path";
-import { escapePath, glob, isDynamicPattern } from "tinyglobby";
+import type * as Tinyglobby from "tinyglobby";
 import type { InputFile } from "../batch/task.js";
 
 export type { InputFile };
@@ -35,6 +35,16 @@ export interface ExpandOptions {
 
 const KINDS = ".txt, .docx, .doc or .html";
 
+/**
+ * tinyglobby, loaded on the first folder or glob: a command given only files (the usual
+ * `validate update.docx`) starts without it and the packages it brings (fdir, picomatch).
+ */
+let globbing: typeof Tinyglobby | undefined;
+async function tinyglobby(): Promise<typeof Tinyglobby> {
+  globbing ??= await import("tinyglobby");
+  return globbing;
+}
+
 /** Forward slashes, as glob patterns are written. */
 function posix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
@@ -57,7 +67,7 @@ function inSkippedFolder(below: string): boolean {
 }
 
 /** The leading segments of a pattern that hold no glob syntax: where its search starts. */
-function staticBase(pattern: string): string {
+function staticBase(pattern: string, { isDynamicPattern }: typeof Tinyglobby): string {
   const segments = pattern.split("/");
   const base: string[] = [];
   for (const segment of segments.slice(0, -1)) {
@@ -72,7 +82,7 @@ function staticBase(pattern: string): string {
  * user's as written, and each "**\/…" one again under the root, so that it also reaches into a
  * folder outside the working folder ("../reports").
  */
-function ignoresFor(root: string, ignore: readonly string[]): string[] {
+function ignoresFor(root: string, ignore: readonly string[], { escapePath, isDynamicPattern }: typeof Tinyglobby): string[] {
   const prefix = root === "" ? "" : `${escapePath(root)}/`;
   const patterns = [`${prefix}**/node_modules/**`];
   for (const pattern of ignore) {
@@ -86,8 +96,8 @@ function ignoresFor(root: string, ignore: readonly string[]): string[] {
 }
 
 /** The update files a search finds, absolute and sorted. `pattern` is relative to `cwd`; `root` is where it starts. */
-async function search(pattern: string, root: string, cwd: string, ignore: readonly string[]): Promise<string[]> {
-  const found = await glob([pattern], { cwd, dot: false, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false, ignore: ignoresFor(root, ignore) });
+async function search(pattern: string, root: string, cwd: string, ignore: readonly string[], globs: typeof Tinyglobby): Promise<string[]> {
+  const found = await globs.glob([pattern], { cwd, dot: false, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false, ignore: ignoresFor(root, ignore, globs) });
   const rootPrefix = root === "" ? "" : `${root}/`;
   return found
     .filter((path) => isCandidate(path) && !inSkippedFolder(path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : path))
@@ -99,9 +109,11 @@ async function search(pattern: string, root: string, cwd: string, ignore: readon
  * Where an input's search starts: the input itself, or for a glob that names no existing path its
  * folder part ("reports/**\/*.docx" → "reports"), so that convert keeps its output out of it.
  */
-export function searchRoot(input: string, cwd: string): string {
-  if (input === "-" || existsSync(resolve(cwd, input)) || !isDynamicPattern(posix(input))) return input;
-  return staticBase(posix(input).replace(/^\.\//, "")) || ".";
+export async function searchRoot(input: string, cwd: string): Promise<string> {
+  if (input === "-" || existsSync(resolve(cwd, input))) return input;
+  const globs = await tinyglobby();
+  if (!globs.isDynamicPattern(posix(input))) return input;
+  return staticBase(posix(input).replace(/^\.\//, ""), globs) || ".";
 }
 
 export async function expandInputs(inputs: string[], cwd: string, options: ExpandOptions = {}): Promise<ExpandedInputs> {
@@ -132,9 +144,10 @@ export async function expandInputs(inputs: string[], cwd: string, options: Expan
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Not a path: a glob the shell left quoted (or cannot expand, as on Windows).
-      if ((code === "ENOENT" || code === "ENOTDIR") && isDynamicPattern(posix(input))) {
+      const globs = code === "ENOENT" || code === "ENOTDIR" ? await tinyglobby() : undefined;
+      if (globs?.isDynamicPattern(posix(input))) {
         const pattern = posix(isAbsolute(input) ? relative(cwd, input) : input).replace(/^\.\//, "");
-        const matches = await search(pattern, staticBase(pattern), cwd, ignore);
+        const matches = await search(pattern, staticBase(pattern, globs), cwd, ignore, globs);
         if (matches.length === 0) problem({ display: input, reason: `no ${KINDS} file matches this pattern` });
         found(matches);
         continue;
@@ -144,7 +157,8 @@ export async function expandInputs(inputs: string[], cwd: string, options: Expan
     }
     if (info.isDirectory()) {
       const root = posix(relative(cwd, absolute));
-      const matches = await search(root === "" ? "**/*" : `${escapePath(root)}/**/*`, root, cwd, ignore);
+      const globs = await tinyglobby();
+      const matches = await search(root === "" ? "**/*" : `${globs.escapePath(root)}/**/*`, root, cwd, ignore, globs);
       if (matches.length === 0) problem({ display: input, reason: `folder holds no ${KINDS} files` });
       found(matches);
     } else {

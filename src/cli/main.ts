@@ -14,8 +14,10 @@ import { CONFIG_FILE } from "./config-file.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
+// The package's own manifest by its name (a self-reference through "exports"), so that it is
+// found from wherever this module is built to: dist/cli/ or the bundle in dist/bin/.
 const require = createRequire(import.meta.url);
-const { version } = require("../../package.json") as { version: string };
+const { version } = require("lsp-report/package.json") as { version: string };
 
 /** --debug, a global option. */
 function debugOf(command: Command): boolean {

@@ -6,6 +6,7 @@ import { locateBlock, locateCells, placeNotices, type Block, type BlockStream, t
 import { InputError } from "../errors.js";
 import { sniffFormat } from "./sniff.js";
 import { mayHaveTooManyCells, readText, textBlocks } from "./text.js";
+import { loadMarkupParser } from "./markup.js";
 import type { DocxReader } from "./docx.js";
 
 export type { DocxReader } from "./docx.js";
@@ -33,9 +34,15 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
  */
 export async function streamDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<BlockStream> {
   if (bytes.length > 0 && sniffFormat(bytes).kind === "text" && !mayHaveTooManyCells(bytes)) {
+    await markupParserIfNeeded(bytes);
     return { format: "text", blocks: locatedBlocks(textBlocks(bytes)), notices: [] };
   }
   return readDocument(bytes, options);
+}
+
+/** Markup needs a '<' or an '&': only then is the HTML parser worth loading (start-up time). */
+async function markupParserIfNeeded(bytes: Uint8Array): Promise<void> {
+  if (bytes.includes(0x3c) || bytes.includes(0x26)) await loadMarkupParser();
 }
 
 function* locatedBlocks(blocks: Iterable<Block>): Generator<Block, void, undefined> {
@@ -59,6 +66,7 @@ async function readByFormat(bytes: Uint8Array, options: ReadOptions): Promise<Re
       return readHtml(bytes);
     }
     case "text":
+      await markupParserIfNeeded(bytes);
       return readText(bytes);
     case "encrypted":
       throw new InputError(format.reason, "encrypted");

@@ -3,7 +3,8 @@
  * (`<p>…</p>`, `<ul style="list-style-type: none"> …`) and for cell contents of HTML documents.
  * Paragraphs and list items become separate lines; inline markup disappears; entities decode.
  */
-import { parseDocument } from "htmlparser2";
+import { createRequire } from "node:module";
+import type * as Htmlparser2 from "htmlparser2";
 import { isTag, isText, type AnyNode } from "domhandler";
 import type { CellLine } from "../model/blocks.js";
 
@@ -31,7 +32,24 @@ export function cleanSpaces(text: string): string {
  */
 export function markupToLines(html: string): CellLine[] {
   // htmlparser2 alone, not cheerio: a text file must not load cheerio, parse5 and undici (~100 ms).
-  return nodesToLines(parseDocument(html, { decodeEntities: true }).children);
+  return nodesToLines(htmlParser().parseDocument(html, { decodeEntities: true }).children);
+}
+
+/**
+ * htmlparser2 is loaded only for text that may hold markup: most text files have none, and with
+ * the packages it brings (domutils, dom-serializer, entities) it costs ~30 ms of start-up.
+ * readDocument loads it ahead (a dynamic import, which a bundler can see) when the bytes hold a
+ * '<' or '&'; a caller of the synchronous readers that did not gets it here, through require.
+ */
+let parser: typeof Htmlparser2 | undefined;
+
+export async function loadMarkupParser(): Promise<void> {
+  parser ??= await import("htmlparser2");
+}
+
+function htmlParser(): typeof Htmlparser2 {
+  parser ??= createRequire(import.meta.url)("htmlparser2") as typeof Htmlparser2;
+  return parser;
 }
 
 /** The lines of already parsed nodes (the contents of an HTML table cell). */

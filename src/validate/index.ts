@@ -13,7 +13,6 @@ import { findRule, RULES } from "./rules/index.js";
 import { locate } from "./locate.js";
 
 export { RULES, RULE_IDS, findRule } from "./rules/index.js";
-export { checkConfig, Config } from "../schema/config.js";
 export { resolveConfig, DEFAULT_TOLERANCE_PERCENT, type ResolvedConfig } from "./config.js";
 export { judge, type Judgement } from "./judge.js";
 export { polarityOf, type PolarityVerdict } from "./polarity.js";

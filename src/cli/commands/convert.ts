@@ -89,7 +89,7 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
 
   const { files: found, problems } = await expandInputs(inputs, io.cwd, { ignore: context.ignore });
   const files = dedupe(found);
-  const roots = await inputRoots(inputs.map((input) => searchRoot(input, io.cwd)), io.cwd);
+  const roots = await inputRoots(await Promise.all(inputs.map((input) => searchRoot(input, io.cwd))), io.cwd);
   const outDir = resolve(io.cwd, options.outDir);
   const plan: ConvertPlan = {
     files,

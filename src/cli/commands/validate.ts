@@ -52,7 +52,7 @@ function tolerancePercent(text: string | undefined, io: CliIo): number | null | 
 
 /** The tool as SARIF names it: this package's version and home page. */
 function toolInfo(): { version: string; informationUri: string } {
-  const manifest = createRequire(import.meta.url)("../../../package.json") as { version: string; homepage?: string };
+  const manifest = createRequire(import.meta.url)("lsp-report/package.json") as { version: string; homepage?: string };
   return { version: manifest.version, informationUri: manifest.homepage ?? "https://www.npmjs.com/package/lsp-report" };
 }
 

@@ -52,7 +52,7 @@ export interface ConvertWorkbookOptions {
 export async function convertToWorkbook(inputs: string[], options: ConvertWorkbookOptions, context: CommandContext, io: CliIo): Promise<number> {
   const outDir = resolve(io.cwd, options.outDir);
   const path = join(outDir, WORKBOOK_NAME);
-  const refusal = await outputProblem(outDir, options.outDir, await inputRoots(inputs.map((input) => searchRoot(input, io.cwd)), io.cwd), [path]);
+  const refusal = await outputProblem(outDir, options.outDir, await inputRoots(await Promise.all(inputs.map((input) => searchRoot(input, io.cwd))), io.cwd), [path]);
   if (refusal) {
     io.stderr(`lsp-report: ${refusal}\n`);
     return EXIT_USAGE;
