@@ -1,7 +1,8 @@
 /**
  * Build src → dist once before the tests: worker threads (convert, and load over many files)
  * run compiled JavaScript, dist/batch/worker.js, and end-to-end tests spawn bin/lsp-report.js,
- * which imports dist/. Vitest runs the TypeScript sources, so without this dist/ could be stale.
+ * which imports the bundle in dist/bin/. Vitest runs the TypeScript sources, so without this
+ * dist/ could be stale.
  *
  * A type error fails the run here, before any test: tsc still emits JavaScript when types are
  * wrong, so the workers would otherwise run code that `npm run build` refuses, and vitest itself
@@ -23,4 +24,11 @@ export default function setup(): void {
     throw new Error(`global-setup: tsc -p tsconfig.build.json failed, so dist/ may not match src/; fix these first:\n${output}`, { cause: error });
   }
   if (!existsSync(new URL("../dist/batch/worker.js", import.meta.url))) throw new Error("global-setup: dist/batch/worker.js was not built");
+  // The command's bundle, which bin/lsp-report.js runs (the second half of `npm run build`).
+  try {
+    execFileSync(process.execPath, ["scripts/bundle-cli.mjs"], { cwd: root, stdio: "pipe" });
+  } catch (error) {
+    const { stderr } = error as { stderr?: Buffer };
+    throw new Error(`global-setup: scripts/bundle-cli.mjs failed, so bin/lsp-report.js cannot run:\n${String(stderr ?? error).trim()}`, { cause: error });
+  }
 }

@@ -41,13 +41,13 @@ export function markupToLines(html: string): CellLine[] {
  * readDocument loads it ahead (a dynamic import, which a bundler can see) when the bytes hold a
  * '<' or '&'; a caller of the synchronous readers that did not gets it here, through require.
  */
-let parser: typeof Htmlparser2 | undefined;
+let parser: Pick<typeof Htmlparser2, "parseDocument"> | undefined;
 
 export async function loadMarkupParser(): Promise<void> {
-  parser ??= await import("htmlparser2");
+  parser ??= await import("./markup-parser.js");
 }
 
-function htmlParser(): typeof Htmlparser2 {
+function htmlParser(): Pick<typeof Htmlparser2, "parseDocument"> {
   parser ??= createRequire(import.meta.url)("htmlparser2") as typeof Htmlparser2;
   return parser;
 }

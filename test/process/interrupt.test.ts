@@ -8,8 +8,8 @@
  * SIGTERM), with its one line on standard error, and nothing written or half-written in the
  * output folder. The time allowed is a guard against a hang, not a measure of speed.
  *
- * The command runs from a build of a copy of the sources (this project has no global setup, and
- * building dist/ here would rewrite it under the quick project's worker threads).
+ * The command runs from a build of a copy of the sources, tsc's and the bundle's (this project has
+ * no global setup, and building dist/ here would rewrite it under the quick project's worker threads).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { closeSync, constants as fsConstants, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
@@ -27,10 +27,12 @@ let bin: string;
 
 beforeAll(() => {
   const copy = mkdtempSync(join(tmpdir(), "lsp-report-interrupt-"));
-  for (const entry of ["package.json", "tsconfig.json", "tsconfig.build.json", "bin", "src"]) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+  for (const entry of ["package.json", "tsconfig.json", "tsconfig.build.json", "bin", "src", "scripts"]) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: copy, stdio: "pipe" });
+  // The command's bundle, which bin/lsp-report.js runs (the rest of npm run build).
+  execFileSync(process.execPath, ["scripts/bundle-cli.mjs"], { cwd: copy, stdio: "pipe" });
   bin = join(copy, "bin/lsp-report.js");
 });
 

@@ -40,7 +40,7 @@ let project: string;
  */
 function sourceCopy(): string {
   const copy = mkdtempSync(join(tmpdir(), "lsp-report-source-"));
-  for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "bin", "src", "schemas"]) {
+  for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "bin", "src", "schemas", "scripts"]) {
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
@@ -67,7 +67,7 @@ beforeAll(() => {
 
 describe("the packed tarball", () => {
   it("holds the licence, the readme, the built command and the schemas, and no tests or TypeScript sources", () => {
-    expect(packed).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/lsp-report.js", "dist/cli/main.js", "dist/index.d.ts", "schemas/lsp-report-config.schema.json"]));
+    expect(packed).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/lsp-report.js", "dist/bin/main.js", "dist/bin/worker.js", "dist/cli/main.js", "dist/index.d.ts", "schemas/lsp-report-config.schema.json"]));
     expect(packed.filter((path) => path.startsWith("test/") || path.startsWith("fixtures/") || (path.startsWith("src/") && path.endsWith(".ts")))).toEqual([]);
   });
 
@@ -93,6 +93,26 @@ describe("the packed tarball", () => {
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain("reports/q2-2008-09.txt");
     expect(xml).toContain("reports/q4-2008-09.txt");
+  });
+
+  it("converts through its worker threads, whose script the bundled command finds beside it", () => {
+    const run = npx(["lsp-report", "convert", "reports/", "--out-dir", "converted", "--jobs", "2", "--quiet"], project);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const indicators = readFileSync(join(project, "converted", "indicators.csv"), "utf8");
+    expect(indicators).toContain("reports/q2-2008-09.txt");
+    expect(indicators).toContain("reports/q4-2008-09.txt");
+  });
+
+  it("works as a library: the package's entry reads and validates an update", () => {
+    const script = [
+      'import { readFileSync } from "node:fs";',
+      'import { parseBytes, validate } from "lsp-report";',
+      'const report = await parseBytes(readFileSync("reports/q2-2008-09.txt"), "q2.txt");',
+      'console.log(report.priorities.length, validate([report]).some((finding) => finding.rule === "rag-mismatch"));',
+    ].join("\n");
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("10 true\n");
   });
 
   it("exits 0 on an update without errors, and 2 on a file that is not there", () => {
