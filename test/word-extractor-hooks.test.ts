@@ -22,6 +22,12 @@ describe("word-extractor internals hooked by the .doc reader", () => {
     expect((require("word-extractor/package.json") as { version: string }).version).toBe(pinned);
   });
 
+  it("lib/filters.js exports the clean that lib/word-ole-extractor.js takes from it as it loads (the reader swaps it)", () => {
+    expect(typeof (require("word-extractor/lib/filters.js") as { clean?: unknown }).clean).toBe("function");
+    const source = readFileSync(require.resolve("word-extractor/lib/word-ole-extractor.js"), "utf8");
+    expect(source).toMatch(/const \{[^}]*\bclean\b[^}]*\} = require\('\.\/filters'\);/);
+  });
+
   it("lib/word-ole-extractor.js is a class with the methods the reader overrides or calls", () => {
     const WordOleExtractor = require("word-extractor/lib/word-ole-extractor.js") as new () => Record<string, unknown>;
     const prototype = WordOleExtractor.prototype as Record<string, unknown>;

@@ -16,6 +16,7 @@
  * - its stream access is given our OLE reader's streams.
  * Any error word-extractor still raises becomes one plain "damaged Word 97-2003 file" line.
  */
+import { cleanWordText } from "./word-text.js";
 import { createRequire } from "node:module";
 import type { Block, Cell, ReadDocument, Row } from "../model/blocks.js";
 import { InputError } from "../errors.js";
@@ -237,6 +238,11 @@ let extractorClass: Extractor | null = null;
 function loadExtractor(): Extractor {
   if (extractorClass) return extractorClass;
   const require = createRequire(import.meta.url);
+  // Its text cleaning takes time with the square of a damaged file's text (see word-text.ts): ours
+  // replaces it. The extractor takes `clean` from filters.js as it loads, so it is loaded afresh
+  // after the swap, whoever loaded it before.
+  (require("word-extractor/lib/filters.js") as { clean: (text: string) => string }).clean = cleanWordText;
+  delete require.cache[require.resolve("word-extractor/lib/word-ole-extractor.js")];
   const WordOleExtractor = require("word-extractor/lib/word-ole-extractor.js") as new () => OleExtractor;
   class MarkingExtractor extends WordOleExtractor {
     #rows: RowLayout[] = [];
