@@ -24,8 +24,14 @@ import type { DocxOptions } from "./docx.js";
  *   refused before the parser sees it, in words, not in the parser's;
  * - the tags must balance under one root element: on some damage xmldom spends minutes before it
  *   fails anyway (a second document after the root: 97 s for a 1.2 MB part, found by
- *   test/fuzz/docx.test.ts).
+ *   test/fuzz/docx.test.ts);
+ * - tables nested deeper than MAX_TABLE_DEPTH are refused: mammoth's cost grows steeply with the
+ *   depth (a mutant of the fuzz with thousands of levels ran for 32 minutes). The native reader
+ *   reads any depth, without recursion.
  */
+/** Word itself nests tables far less deep; the native reader has no such limit. */
+const MAX_TABLE_DEPTH = 64;
+
 function inert(name: string, bytes: Uint8Array): string {
   const xml = new TextDecoder().decode(bytes);
   if (/<!DOCTYPE/i.test(xml)) {
@@ -34,14 +40,20 @@ function inert(name: string, bytes: Uint8Array): string {
   const damaged = (why: string) => new InputError(`damaged Word document: ${name} is not well-formed XML (${why})`, "corrupt");
   const open: string[] = [];
   let roots = 0;
+  let tables = 0;
   scanPart(bytes, name, {
     open(element, _tag, selfClosing) {
       if (open.length === 0 && ++roots > 1) throw damaged(`<${element}> after the root element`);
-      if (!selfClosing) open.push(element);
+      if (selfClosing) return;
+      open.push(element);
+      if (element === "w:tbl" && ++tables > MAX_TABLE_DEPTH) {
+        throw new InputError(`${name} has tables nested more than ${MAX_TABLE_DEPTH} deep, too deep for --docx-reader mammoth: read it with the native reader (the default)`, "too-large");
+      }
     },
     close(element) {
       const expected = open.pop();
       if (expected !== element) throw damaged(`</${element}> closes ${expected ? `<${expected}>` : "nothing"}`);
+      if (element === "w:tbl") tables--;
     },
   });
   if (open.length > 0) throw damaged(`<${open.at(-1)}> is never closed`);

@@ -55,6 +55,18 @@ describe("fuzz regressions: .docx through mammoth (--docx-reader mammoth)", () =
     expect(await refusal(stray, mammoth)).toBe("damaged Word document: word/document.xml is not well-formed XML (</w:tc> closes <w:body>)");
   });
 
+  // Seed 1128, mutant 170: tables nested thousands deep inside a cell kept mammoth busy for 32
+  // minutes. The native reader reads them; mammoth is spared anything deeper than Word makes.
+  it("refuses tables nested more than 64 deep, which the native reader still reads", async () => {
+    const nested = (depth: number) =>
+      withDocumentXml("fixtures/docx/q4-2008-09.docx", (xml) =>
+        xml.replace("<w:body>", `<w:body>${"<w:tbl><w:tr><w:tc><w:p/>".repeat(depth)}${"</w:tc></w:tr></w:tbl>".repeat(depth)}`),
+      );
+    expect(await refusal(nested(65), mammoth)).toBe("word/document.xml has tables nested more than 64 deep, too deep for --docx-reader mammoth: read it with the native reader (the default)");
+    expect((await parseBytes(nested(65), "deep")).priorities).toHaveLength(7);
+    expect((await parseBytes(nested(64), "deep", mammoth)).priorities).toHaveLength(7);
+  });
+
   it("still reads the fixtures, which are well-formed", async () => {
     const report = await parseBytes(readFileSync("fixtures/libreoffice/q4-2008-09.docx"), "q4", mammoth);
     expect(report.priorities.map((priority) => priority.reference)).toEqual(["TP-1a", "TP-1d", "TP-2a", "TP-3a", "HM-1a", "HM-2a", "HM-2b"]);
