@@ -14,8 +14,8 @@ type Cell = string | number | boolean | null;
 export type CsvRow = Record<string, Cell>;
 
 /*
- * The row builders below write each row as one object literal with its keys in column order
- * (rather than spreading shared parts into it): every row then has the same shape, and V8
+ * The row builders below build each row as one object, its keys set in column order (rather
+ * than spreading shared parts into it): every row of a kind then has the same shape, and V8
  * builds it without copying. The common columns come first in each.
  */
 
