@@ -13,9 +13,15 @@
 //
 // Every output file keeps esbuild's `// src/…` and `// node_modules/…` comments before each
 // module's code: test/startup-modules.test.ts reads them to know which packages a run loaded.
-import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+// esbuild is a development dependency, new in November 2026: a checkout installed before then
+// has not got it yet.
+const { build } = await import("esbuild").catch(() => {
+  console.error("scripts/bundle-cli.mjs: esbuild is not installed: run npm ci (or npm install), then build again");
+  process.exit(1);
+});
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BUNDLED = new Set(["commander", "chalk", "htmlparser2", "domhandler", "tinyglobby", "fflate"]);
