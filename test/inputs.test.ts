@@ -144,6 +144,15 @@ describe("--ignore", () => {
     expect(await paths(["../reports"], cwd, ["**/*.docx"])).toEqual([join("..", "reports", "2008-09", "q2.txt")]);
   });
 
+  it("applies below a folder outside the working folder, for a pattern written from the working folder", async () => {
+    const cwd = join(project(), "old");
+    expect(await paths(["../reports"], cwd, ["../reports/2008-09/q4.docx"])).toEqual([join("..", "reports", "2008-09", "q2.txt")]);
+    expect(await paths(["../reports", "2007-08"], cwd, ["../reports/2008-09/q2.txt"])).toEqual([join("..", "reports", "2008-09", "q4.docx"), join("2007-08", "q4.txt")]);
+    expect(await paths(["../reports/**/*.*"], cwd, ["../reports/*/q2.txt"])).toEqual([join("..", "reports", "2008-09", "q4.docx")]);
+    // A pattern that lies outside the searched folder leaves nothing in it out.
+    expect(await paths(["../reports"], cwd, ["2007-08"])).toEqual([join("..", "reports", "2008-09", "q2.txt"), join("..", "reports", "2008-09", "q4.docx")]);
+  });
+
   it("is taken by every reading command, more than once", async () => {
     const cwd = project();
     const run = await runCli(["parse", ".", "--ignore", "old", "--ignore", "**/*.docx", "--format", "csv", "--records", "priorities"], { cwd });
