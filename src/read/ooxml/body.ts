@@ -42,14 +42,18 @@ interface TableItem {
 
 type Item = ParagraphItem | TableItem;
 
+/**
+ * An open paragraph. Made whole in one literal, its arrays only when needed (most paragraphs have
+ * one line and hold no text box): this object is made for every w:p of the part.
+ */
 interface Paragraph {
   anchor: number;
-  /** Finished lines of text (split at line breaks), raw. */
-  pieces: string[];
+  /** Finished lines of text before `current` (split at line breaks), raw; undefined until a break. */
+  pieces: string[] | undefined;
   current: string;
-  numId?: string;
-  ilvl?: string;
-  styleId?: string;
+  numId: string | undefined;
+  ilvl: string | undefined;
+  styleId: string | undefined;
   deletedMark: boolean;
   /**
    * Whether mammoth would write the paragraph: any text (spaces too), break, symbol or image.
@@ -57,7 +61,9 @@ interface Paragraph {
    */
   content: boolean;
   /** Paragraphs and tables of text boxes inside this paragraph: they follow it. */
-  extras: Item[];
+  extras: Item[] | undefined;
+  /** The paragraph of the same frame this one sits in (a text box's paragraph inside its anchor's). */
+  outer: Paragraph | undefined;
 }
 
 /** Where finished paragraphs go: the body, or a top-level cell (nested tables write to it too). */
@@ -65,7 +71,8 @@ interface Frame {
   cell?: RawCell;
   /** Nothing read here is kept (a deleted row of a nested table, a merged-away nested cell). */
   discard: boolean;
-  paragraphs: Paragraph[];
+  /** The innermost open paragraph (the others through its `outer`). */
+  paragraph: Paragraph | undefined;
 }
 
 interface TableState {
@@ -116,9 +123,10 @@ function detach(text: string): string {
 }
 
 const CLEAN = /[\s\u00a0\u200b]+/g;
-/** Anything clean() would change; most pieces have none, and a test allocates nothing. */
-const UNCLEAN = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
-const clean = (text: string) => (UNCLEAN.test(text) ? text.replace(CLEAN, " ").trim() : text);
+/** Anything clean() would change inside a piece; most pieces have none, and a test allocates nothing. */
+const UNCLEAN = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+/** Spaces collapsed and trimmed; the ends are checked apart, as anchored alternatives make the regex try them at every position. */
+const clean = (text: string) => (text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 || UNCLEAN.test(text) ? text.replace(CLEAN, " ").trim() : text);
 
 export interface BodyResult {
   blocks: Block[];
@@ -144,7 +152,7 @@ export class BodyReader implements XmlHandler {
   private deletedText = "";
   private readonly changes: ReaderNotice[] = [];
 
-  private readonly body: Frame = { discard: false, paragraphs: [] };
+  private readonly body: Frame = { discard: false, paragraph: undefined };
   private readonly frames: Frame[] = [this.body];
   private readonly tables: TableState[] = [];
   private readonly cells: CellState[] = [];
@@ -412,8 +420,8 @@ export class BodyReader implements XmlHandler {
 
   finish(): BodyResult {
     // A part cut short: what was read so far still counts.
-    while (this.frames.length > 1 || this.tables.length > 0 || this.frame.paragraphs.length > 0) {
-      if (this.frame.paragraphs.length > 0) this.closeParagraph();
+    while (this.frames.length > 1 || this.tables.length > 0 || this.frame.paragraph) {
+      if (this.frame.paragraph) this.closeParagraph();
       else if (this.cells.at(-1)?.frame === this.frame) this.closeCell();
       else if (this.tables.length > 0) {
         if (this.currentTable()?.row) this.closeRow();
@@ -464,7 +472,19 @@ export class BodyReader implements XmlHandler {
   }
 
   private openParagraph(): void {
-    this.frame.paragraphs.push({ anchor: this.paragraphs - 1, pieces: [], current: "", deletedMark: false, content: false, extras: [] });
+    const frame = this.frame;
+    frame.paragraph = {
+      anchor: this.paragraphs - 1,
+      pieces: undefined,
+      current: "",
+      numId: undefined,
+      ilvl: undefined,
+      styleId: undefined,
+      deletedMark: false,
+      content: false,
+      extras: undefined,
+      outer: frame.paragraph,
+    };
   }
 
   /** `<w:p/>`: an empty paragraph, which still takes any carried content. */
@@ -474,8 +494,7 @@ export class BodyReader implements XmlHandler {
   }
 
   private get paragraph(): Paragraph | undefined {
-    const open = this.frame.paragraphs;
-    return open[open.length - 1];
+    return this.frame.paragraph;
   }
 
   private append(text: string): void {
@@ -496,17 +515,17 @@ export class BodyReader implements XmlHandler {
     if (type !== undefined && type !== "textWrapping") return;
     const paragraph = this.paragraph;
     if (!paragraph) return;
-    paragraph.pieces.push(paragraph.current);
+    (paragraph.pieces ??= []).push(paragraph.current);
     paragraph.current = "";
     paragraph.content = true;
   }
 
   private closeParagraph(): void {
     const frame = this.frame;
-    const paragraph = frame.paragraphs.pop();
+    const paragraph = frame.paragraph;
     if (!paragraph) return;
-    let pieces = paragraph.pieces;
-    pieces.push(paragraph.current);
+    frame.paragraph = paragraph.outer;
+    let pieces = paragraph.pieces ? [...paragraph.pieces, paragraph.current] : [paragraph.current];
     let anchor = paragraph.anchor;
     let content = paragraph.content;
     if (this.carried) {
@@ -519,18 +538,21 @@ export class BodyReader implements XmlHandler {
     }
     if (paragraph.deletedMark) {
       this.carried = { pieces, anchor, content };
-      for (const extra of paragraph.extras) this.deliver(frame, extra);
+      if (paragraph.extras) for (const extra of paragraph.extras) this.deliver(frame, extra);
       return;
     }
     const level = this.listLevel(paragraph);
-    const lines: CellLine[] = [];
     const list = level === undefined ? undefined : level.ordered ? "number" : "bullet";
+    let lines: CellLine[] | undefined;
     for (const piece of pieces) {
       const text = detach(clean(piece));
-      if (text) lines.push(list ? { text, list } : { text });
+      if (!text) continue;
+      const line: CellLine = list ? { text, list } : { text };
+      if (lines) lines.push(line);
+      else lines = [line];
     }
-    if (content) this.deliver(frame, { kind: "paragraph", lines, level: level?.level, anchor });
-    for (const extra of paragraph.extras) this.deliver(frame, extra);
+    if (content) this.deliver(frame, { kind: "paragraph", lines: lines ?? [], level: level?.level, anchor });
+    if (paragraph.extras) for (const extra of paragraph.extras) this.deliver(frame, extra);
   }
 
   private listLevel(paragraph: Paragraph) {
@@ -542,11 +564,15 @@ export class BodyReader implements XmlHandler {
 
   /** An item goes to the paragraph it sits in (a text box), else to the frame. */
   private deliver(frame: Frame, item: Item): void {
-    const holder = frame.paragraphs[frame.paragraphs.length - 1];
-    if (holder) holder.extras.push(item);
+    const holder = frame.paragraph;
+    if (holder) (holder.extras ??= []).push(item);
     else if (frame.discard) return;
     else if (frame.cell) {
-      if (item.kind === "paragraph") frame.cell.lines.push(...item.lines);
+      if (item.kind !== "paragraph" || item.lines.length === 0) return;
+      // The first lines are taken as they are (an array sized to them); later ones appended one by one (no spread: a cell may hold many).
+      const cell = frame.cell;
+      if (cell.lines.length === 0) cell.lines = item.lines;
+      else for (const line of item.lines) cell.lines.push(line);
     } else this.emit(item);
   }
 
@@ -615,14 +641,14 @@ export class BodyReader implements XmlHandler {
     const row = table?.row;
     if (!table || !row) {
       // A cell outside a row: read its paragraphs where they stand.
-      this.frames.push({ cell: this.frame.cell, discard: this.frame.discard, paragraphs: [] });
+      this.frames.push({ cell: this.frame.cell, discard: this.frame.discard, paragraph: undefined });
       this.cells.push({ cell: { lines: [], gridSpan: 1 }, table: table ?? { topLevel: false, raw: { rows: [], irregular: false }, starts: new Set() }, column: 0, frame: this.frame, settled: true });
       return;
     }
     const cell: RawCell = { lines: [], gridSpan: 1 };
     const outer = this.frame;
     // A nested table's cells write into the top-level cell that holds them.
-    const frame: Frame = table.topLevel ? { cell, discard: row.deleted, paragraphs: [] } : { cell: outer.cell, discard: outer.discard || row.deleted, paragraphs: [] };
+    const frame: Frame = table.topLevel ? { cell, discard: row.deleted, paragraph: undefined } : { cell: outer.cell, discard: outer.discard || row.deleted, paragraph: undefined };
     this.frames.push(frame);
     row.cells.push(cell);
     this.cells.push({ cell, table, column: row.column, frame, settled: false });
@@ -642,7 +668,7 @@ export class BodyReader implements XmlHandler {
     const state = this.cells[this.cells.length - 1];
     if (!state) return;
     this.settleCell();
-    while (this.frame.paragraphs.length > 0) this.closeParagraph();
+    while (this.frame.paragraph) this.closeParagraph();
     this.cells.pop();
     this.frames.pop();
     const row = state.table.row;
