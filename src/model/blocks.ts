@@ -144,6 +144,8 @@ function cellLocation(row: SourceLocation, cell: SourceLocation | undefined, col
  * of the cell or paragraph that paragraph belongs to: the last one starting at or before it.
  */
 export function placeNotices(document: ReadDocument): ReadDocument {
+  // Most documents have no such notice: then the cells are not walked at all.
+  if (!document.notices.some((notice) => notice.location?.anchor !== undefined && notice.location.table === undefined && notice.location.paragraph === undefined)) return document;
   const places: SourceLocation[] = [];
   for (const block of document.blocks) {
     if (block.kind === "paragraph") {
