@@ -177,10 +177,17 @@ export function placeNotices(document: ReadDocument): ReadDocument {
 /** The text of a cell: its lines joined with line breaks. */
 export function cellText(cell: Cell | undefined): string {
   if (!cell) return "";
-  return cell.lines
-    .map((line) => line.text)
-    .filter((text) => text.length > 0)
-    .join("\n");
+  const lines = cell.lines;
+  // Most cells hold one line: no arrays made for them (this runs for every cell of every table).
+  if (lines.length === 1) return lines[0]!.text;
+  let text = "";
+  let first = true;
+  for (const line of lines) {
+    if (line.text.length === 0) continue;
+    text = first ? line.text : `${text}\n${line.text}`;
+    first = false;
+  }
+  return text;
 }
 
 export function textCell(text: string, fill?: string): Cell {
