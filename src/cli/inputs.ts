@@ -58,8 +58,8 @@ function isCandidate(path: string): boolean {
 
 /**
  * Below its starting point, does a path pass through a folder a search skips? tinyglobby already
- * leaves these out when it can (it does not even list them); this also covers a start outside the
- * working folder, where "**\/node_modules/**" cannot match a path beginning with "..".
+ * leaves these out when it can (it does not even list them); this is the guard where a pattern
+ * reaches into one all the same.
  */
 function inSkippedFolder(below: string): boolean {
   const folders = below.split("/").slice(0, -1);
@@ -99,13 +99,12 @@ function ignoresFor(base: string, cwd: string, ignore: readonly string[], { isDy
 }
 
 /**
- * The update files a search finds, absolute and sorted. `pattern` is relative to `cwd`; `root`,
- * its folder part, is where it starts. The search runs inside `root` itself: tinyglobby given a
- * pattern that starts with "../" crawls far beyond the folder (about 90 ms for a two-file folder).
+ * The update files a search finds, absolute and sorted: `below` is the pattern inside `root`, a
+ * folder relative to `cwd`. The search runs inside `root` itself: tinyglobby given a pattern that
+ * starts with "../" crawls far beyond the folder (about 90 ms for a two-file folder).
  */
-async function search(pattern: string, root: string, cwd: string, ignore: readonly string[], globs: typeof Tinyglobby): Promise<string[]> {
+async function search(below: string, root: string, cwd: string, ignore: readonly string[], globs: typeof Tinyglobby): Promise<string[]> {
   const base = resolve(cwd, root);
-  const below = root === "" ? pattern : pattern.slice(root.length + 1);
   const found = await globs.glob([below], { cwd: base, dot: false, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false, ignore: ignoresFor(base, cwd, ignore, globs) });
   return found
     .filter((path) => isCandidate(path) && !inSkippedFolder(path))
@@ -155,7 +154,8 @@ export async function expandInputs(inputs: string[], cwd: string, options: Expan
       const globs = code === "ENOENT" || code === "ENOTDIR" ? await tinyglobby() : undefined;
       if (globs?.isDynamicPattern(posix(input))) {
         const pattern = posix(isAbsolute(input) ? relative(cwd, input) : input).replace(/^\.\//, "");
-        const matches = await search(pattern, staticBase(pattern, globs), cwd, ignore, globs);
+        const root = staticBase(pattern, globs);
+        const matches = await search(root === "" ? pattern : pattern.slice(root.length + 1), root, cwd, ignore, globs);
         if (matches.length === 0) problem({ display: input, reason: `no ${KINDS} file matches this pattern` });
         found(matches);
         continue;
@@ -166,7 +166,7 @@ export async function expandInputs(inputs: string[], cwd: string, options: Expan
     if (info.isDirectory()) {
       const root = posix(relative(cwd, absolute));
       const globs = await tinyglobby();
-      const matches = await search(root === "" ? "**/*" : `${root}/**/*`, root, cwd, ignore, globs);
+      const matches = await search("**/*", root, cwd, ignore, globs);
       if (matches.length === 0) problem({ display: input, reason: `folder holds no ${KINDS} files` });
       found(matches);
     } else {
