@@ -1,7 +1,7 @@
 /**
  * The bundled indicator catalogue: the whole National Indicator Set (198 indicators, NI 1 to 199
- * without NI 31) with title, polarity and cumulative, the found texts that confirm each entry
- * (`checked`, by a key of `sources`), the one indicator withdrawn before the set ended, and how
+ * without NI 31) with title, polarity and cumulative, the found texts that confirm each entry's
+ * title, polarity or cumulative flag (`checked`, by a key of `sources`), the one indicator withdrawn before the set ended, and how
  * the validator reads it (null = the source leaves it open, so the next signal decides).
  * Spot checks quote the public texts found for the indicator; each says where it was read.
  */
@@ -52,7 +52,7 @@ describe("the National Indicator Set, whole", () => {
   });
 
   it("has the shape its readers expect: every entry, every check of a source, every withdrawal", () => {
-    const Check = z.strictObject({ source: z.string(), confirms: z.array(z.enum(["title", "polarity"])).min(1), found: z.string().optional() });
+    const Check = z.strictObject({ source: z.string(), confirms: z.array(z.enum(["title", "polarity", "cumulative"])).min(1), found: z.string().optional() });
     const Setting = z.strictObject({ polarity: z.enum(["higher", "lower"]).nullable().optional() });
     const Entry = z.strictObject({
       title: z.string().min(3),
@@ -108,13 +108,36 @@ describe("the National Indicator Set, whole", () => {
 });
 
 describe("confirmed from found texts", () => {
-  const confirmed = (what: "title" | "polarity") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
+  const confirmed = (what: "title" | "polarity" | "cumulative") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
 
-  it("says how many titles and polarities a found text confirms, and the file says the same", () => {
-    expect(confirmed("title")).toHaveLength(82);
-    expect(confirmed("polarity")).toHaveLength(32);
-    expect(national.titles).toMatch(/\(82 of 198\)/);
-    expect(national.polarity).toMatch(/\(32 of 198:/);
+  it("says how many titles, polarities and cumulative flags a found text confirms, and the file says the same", () => {
+    expect(confirmed("title")).toHaveLength(88);
+    expect(confirmed("polarity")).toHaveLength(37);
+    expect(confirmed("cumulative")).toHaveLength(19);
+    expect(national.titles).toMatch(/\(88 of 198\)/);
+    expect(national.polarity).toMatch(/\(37 of 198:/);
+    expect(national.cumulative).toMatch(/\(19 of 198\)/);
+  });
+
+  it("confirms a cumulative flag only where the source says how the figure is made, and the flag agrees with it", () => {
+    const sources = national.sources as Record<string, string>;
+    for (const ref of confirmed("cumulative")) {
+      const entry = NIS[ref]!;
+      const said = entry.checked!.filter((check) => check.confirms.includes("cumulative")).map((check) => sources[check.source]!).join(" ");
+      // A share of a population or cohort (or a number against its size), a gap or an average score is
+      // read as it stands; a count over the year accumulates, so a year-to-date figure is projected.
+      if (entry.cumulative === true) expect(said, ref).toMatch(/over one year|in the year|each year/i);
+      else {
+        expect(entry.cumulative, ref).toBe(false);
+        expect(said, ref).toMatch(/percent|%|proportion|gap|average .*score|against the size of/i);
+      }
+    }
+    // data4nr's copy of data.gov.uk, NI 154: "Number of net increases in dwelling stock over one year"
+    expect(NIS["NI 154"]?.cumulative).toBe(true);
+    expect(NIS["NI 154"]?.checked?.find((check) => check.source === "data4nr-ni154")?.confirms).toContain("cumulative");
+    // DCMS: "Libaries (used for NI9) measures the percentage of adults in a LA who have used a public
+    // library service in the past 12 months"
+    expect(NIS["NI 9"]?.checked?.find((check) => check.source === "london-ni9-11")?.confirms).toContain("cumulative");
   });
 
   it("confirms every NI title the Leeds updates give, against the updates themselves", () => {
@@ -156,6 +179,15 @@ describe("confirmed from found texts", () => {
     ["NI 72", "higher", "esd-metric-882"],
     // Defra's NI 188 guidance: a process indicator "which gauges progress", reported as a level 0-4
     ["NI 188", "higher", "defra-ni188"],
+    // data.gov.uk, NI 107e and NI 108: "Good performance is typified by higher percentages accompanied by
+    // a narrowing of the attainment gap between minority ethnic pupils and all pupils."
+    ["NI 107", "higher", "data-gov-ni107"],
+    ["NI 108", "higher", "data-gov-ni108"],
+    // DCMS's NI 9-11 baselines: the change needed "to record a statistically significant increase in
+    // usage/participation" is measured from the baseline "against which progress will be measured"
+    ["NI 9", "higher", "london-ni9-11"],
+    ["NI 10", "higher", "london-ni9-11"],
+    ["NI 11", "higher", "london-ni9-11"],
   ] as const)("%s is %s is better, as %s says", (ref, polarity, source) => {
     expect(NIS[ref]?.polarity).toBe(polarity);
     expect(NIS[ref]?.checked?.find((check) => check.source === source)?.confirms).toContain("polarity");
@@ -268,6 +300,19 @@ describe("spot checks against the texts found", () => {
     ["NI 173", /^Flows on to incapacity benefits from employment$/i],
     ["NI 102", /^Achievement gap between pupils eligible for free school meals and their peers achieving the expected level at Key Stages 2 and 4$/],
     ["NI 116", /^Proportion of children in poverty$/],
+    // DCMS: "Use of public libraries, Visits to museums and galleries and Engagement in the arts. This
+    // workbook contains baselines for NI9, 10 and 11"
+    ["NI 9", /^Use of public libraries$/],
+    ["NI 10", /^Visits to museums and galleries$/],
+    // School Food Trust: "NI 52 – take up of school lunches: Technical paper"
+    ["NI 52", /^Take up of school lunches$/i],
+    // data4nr: "NI 061 - Timeliness of placements of looked after children for adoption following an
+    // agency decision that the child should be placed for adoption"
+    ["NI 61", /^Timeliness of placements of looked after children for adoption following an agency decision that the child should be placed for adoption$/],
+    // data.gov.uk: "NI 107e - Key Stage 2 attainment for Black and minority ethnic groups"; infochimps'
+    // copy: "NI 108 - Key Stage 4 attainment for black and minority ethnic groups"
+    ["NI 107", /^Key Stage 2 attainment for Black and minority ethnic groups$/],
+    ["NI 108", /^Key Stage 4 attainment for black and minority ethnic groups$/i],
   ] as const)("%s is titled as found", (ref, title) => {
     expect(NIS[ref]?.title).toMatch(title);
   });

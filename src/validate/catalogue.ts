@@ -26,10 +26,10 @@ export interface Withdrawal {
   says: string;
 }
 
-/** A found text that confirms an entry's title or polarity (`found`: its wording, where it differs). */
+/** A found text that confirms an entry's title, polarity or cumulative flag (`found`: its wording, where it differs). */
 export interface SourceCheck {
   source: string;
-  confirms: ("title" | "polarity")[];
+  confirms: ("title" | "polarity" | "cumulative")[];
   found?: string;
 }
 
