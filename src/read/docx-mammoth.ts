@@ -9,10 +9,11 @@
  * same unzipped package, so nothing is inflated twice and nothing escapes the guard.
  */
 import mammoth from "mammoth";
-import { load } from "cheerio";
+import * as htmlparser2 from "htmlparser2";
 import type { ReadDocument, ReaderNotice, TableBlock } from "../model/blocks.js";
 import { InputError } from "../errors.js";
 import { blocksOf } from "./html.js";
+import { parseLinear } from "./markup-tree.js";
 import { openZip, type ZipPackage } from "./zip.js";
 import { requireMainDocument } from "./ooxml/package.js";
 import { scanPart } from "./ooxml/numbering.js";
@@ -241,7 +242,7 @@ export async function readDocxWithMammoth(bytes: Uint8Array, options: DocxOption
     throw new InputError("damaged Word document: its XML could not be read (open it in Word and save it again)", "corrupt");
   }
   // mammoth writes well-formed HTML, so the quick htmlparser2 parser will do (parse5 costs ~4x more).
-  const blocks = blocksOf(load(html, { xml: { xmlMode: false, decodeEntities: true } }));
+  const blocks = blocksOf(parseLinear(htmlparser2, html));
   const scan = scanDocumentXml(xml);
   const notices: ReaderNotice[] = [];
   applyFills(

@@ -1,2 +1,2 @@
-/** The one function of htmlparser2 that markup.ts needs, as its own module: what a bundle loads lazily for it. */
-export { parseDocument } from "htmlparser2";
+/** The one class of htmlparser2 that markup-tree.ts needs, as its own module: what a bundle loads lazily for it. */
+export { Parser } from "htmlparser2";

@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type * as Htmlparser2 from "htmlparser2";
-import { isTag, isText, type AnyNode } from "domhandler";
+import { MarkupElement, MarkupText, parseLinear, type LinearParser, type MarkupNode } from "./markup-tree.js";
 import type { CellLine } from "../model/blocks.js";
 
 /** Tags that look like markup rather than a stray '<' in prose such as "SAP rating of <35". */
@@ -31,8 +31,8 @@ export function cleanSpaces(text: string): string {
  * so pathologically nested input cannot overflow the stack.
  */
 export function markupToLines(html: string): CellLine[] {
-  // htmlparser2 alone, not cheerio: a text file must not load cheerio, parse5 and undici (~100 ms).
-  return nodesToLines(htmlParser().parseDocument(html, { decodeEntities: true }).children);
+  // htmlparser2 alone: a text file must not load parse5.
+  return nodesToLines(parseLinear(htmlParser(), html).children);
 }
 
 /**
@@ -41,19 +41,20 @@ export function markupToLines(html: string): CellLine[] {
  * readDocument loads it ahead (a dynamic import, which a bundler can see) when the bytes hold a
  * '<' or '&'; a caller of the synchronous readers that did not gets it here, through require.
  */
-let parser: Pick<typeof Htmlparser2, "parseDocument"> | undefined;
+let parser: LinearParser | undefined;
 
 export async function loadMarkupParser(): Promise<void> {
   parser ??= await import("./markup-parser.js");
 }
 
-function htmlParser(): Pick<typeof Htmlparser2, "parseDocument"> {
+/** htmlparser2, for markup-tree.ts's linear-time parse. */
+export function htmlParser(): LinearParser {
   parser ??= createRequire(import.meta.url)("htmlparser2") as typeof Htmlparser2;
   return parser;
 }
 
 /** The lines of already parsed nodes (the contents of an HTML table cell). */
-export function nodesToLines(nodes: AnyNode[]): CellLine[] {
+export function nodesToLines(nodes: readonly MarkupNode[]): CellLine[] {
   const lines: CellLine[] = [];
   let current = "";
   // The kinds of the list items we are inside, innermost last.
@@ -66,36 +67,39 @@ export function nodesToLines(nodes: AnyNode[]): CellLine[] {
     current = "";
   };
 
-  // Iterative depth-first walk: a stack of nodes and "leave" markers for block ends.
-  type Step = { node: AnyNode; leaving: boolean; listKind?: CellLine["list"] };
-  const stack: Step[] = [];
-  const pushChildren = (nodes: AnyNode[], listKind?: CellLine["list"]) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, leaving: false, listKind });
-  };
-  pushChildren(nodes);
-
-  while (stack.length > 0) {
-    const step = stack.pop()!;
-    const node = step.node;
-    if (isText(node)) {
+  // Iterative depth-first walk with one frame per open element, not one entry per node (a cell
+  // may hold hundreds of thousands): the element's children, the next one to visit, the list kind
+  // its list items take, and what leaving it does (a block ends its line, a list item its list).
+  interface Frame {
+    children: readonly MarkupNode[];
+    next: number;
+    listKind: CellLine["list"];
+    isBlock: boolean;
+    isItem: boolean;
+  }
+  const frames: Frame[] = [{ children: nodes, next: 0, listKind: undefined, isBlock: false, isItem: false }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.next === frame.children.length) {
+      frames.pop();
+      if (frame.isBlock) flush();
+      if (frame.isItem) openItems.pop();
+      continue;
+    }
+    const node = frame.children[frame.next++]!;
+    if (node instanceof MarkupText) {
       current += node.data;
       continue;
     }
-    if (!isTag(node)) continue;
-    const element = node;
-    const name = element.name.toLowerCase();
+    if (!(node instanceof MarkupElement)) continue;
+    const name = node.name.toLowerCase();
     if (name === "script" || name === "style" || name === "head" || name === "title") continue;
     const isBlock = BLOCK_TAGS.has(name);
-    if (step.leaving) {
-      if (isBlock) flush();
-      if (name === "li") openItems.pop();
-      continue;
-    }
     if (isBlock) flush();
-    if (name === "li") openItems.push(step.listKind ?? "bullet");
-    stack.push({ node, leaving: true });
-    const listKind = name === "ol" ? "number" : name === "ul" ? "bullet" : step.listKind;
-    pushChildren(element.children, listKind);
+    const isItem = name === "li";
+    if (isItem) openItems.push(frame.listKind ?? "bullet");
+    const listKind = name === "ol" ? "number" : name === "ul" ? "bullet" : frame.listKind;
+    frames.push({ children: node.children, next: 0, listKind, isBlock, isItem });
   }
   flush();
   return lines;

@@ -9,6 +9,7 @@ import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { parseBytes, type DocumentOptions } from "../../src/pipeline.js";
+import { readHtmlText } from "../../src/read/html.js";
 import { cleanWordText } from "../../src/read/word-text.js";
 
 /** A fixture .docx with its main part rewritten. */
@@ -82,5 +83,20 @@ describe("fuzz regressions: .doc text cleaning", () => {
     expect(report.priorities).toHaveLength(7);
     const filters = createRequire(import.meta.url)("word-extractor/lib/filters.js") as { clean: unknown };
     expect(filters.clean).toBe(cleanWordText);
+  });
+});
+
+// Found comparing the HTML reader before and after its lean tree (docs/testing.md): mutants of
+// Word "Save as Web Page" files of ../shared/realworld/corpus with deep nesting spliced into the
+// label of a Word list item (`<![if !supportLists]>1.<![endif]>`). Reading the label's text
+// recursed once per level, so the page ended in "internal error: Maximum call stack size exceeded".
+describe("fuzz regressions: HTML list item whose label nests 20,000 deep", () => {
+  it("is read as a numbered list item", () => {
+    const label = `${"<span>".repeat(20_000)}1.${"</span>".repeat(20_000)}`;
+    const page = `<html><body><p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]>${label}<![endif]>First item</p><table><tr><td><p style="mso-list:l1 level1 lfo2"><![if !supportLists]>${label}<![endif]>In a cell</p></td></tr></table></body></html>`;
+    expect(readHtmlText(page)).toEqual([
+      { kind: "paragraph", text: "First item", location: { paragraph: 1 } },
+      { kind: "table", rows: [{ cells: [{ lines: [{ text: "In a cell", list: "number" }] }], location: { table: 1, row: 1 } }], location: { table: 1 } },
+    ]);
   });
 });
