@@ -112,11 +112,11 @@ describe("confirmed from found texts", () => {
 
   it("says how many titles, polarities and cumulative flags a found text confirms, and the file says the same", () => {
     expect(confirmed("title")).toHaveLength(88);
-    expect(confirmed("polarity")).toHaveLength(37);
-    expect(confirmed("cumulative")).toHaveLength(19);
+    expect(confirmed("polarity")).toHaveLength(41);
+    expect(confirmed("cumulative")).toHaveLength(35);
     expect(national.titles).toMatch(/\(88 of 198\)/);
-    expect(national.polarity).toMatch(/\(37 of 198:/);
-    expect(national.cumulative).toMatch(/\(19 of 198\)/);
+    expect(national.polarity).toMatch(/\(41 of 198:/);
+    expect(national.cumulative).toMatch(/\(35 of 198\)/);
   });
 
   it("confirms a cumulative flag only where the source says how the figure is made, and the flag agrees with it", () => {
@@ -124,12 +124,13 @@ describe("confirmed from found texts", () => {
     for (const ref of confirmed("cumulative")) {
       const entry = NIS[ref]!;
       const said = entry.checked!.filter((check) => check.confirms.includes("cumulative")).map((check) => sources[check.source]!).join(" ");
-      // A share of a population or cohort (or a number against its size), a gap or an average score is
-      // read as it stands; a count over the year accumulates, so a year-to-date figure is projected.
+      // A share of a population or cohort (or a number against its size), a gap, an average score or a
+      // self-assessment score is read as it stands; a count over the year accumulates, so a year-to-date
+      // figure is projected.
       if (entry.cumulative === true) expect(said, ref).toMatch(/over one year|in the year|each year/i);
       else {
         expect(entry.cumulative, ref).toBe(false);
-        expect(said, ref).toMatch(/percent|%|proportion|gap|average .*score|against the size of/i);
+        expect(said, ref).toMatch(/per ?cent|%|proportion|gap|average .*score|total possible score|against the size of/i);
       }
     }
     // data4nr's copy of data.gov.uk, NI 154: "Number of net increases in dwelling stock over one year"
@@ -138,6 +139,11 @@ describe("confirmed from found texts", () => {
     // DCMS: "Libaries (used for NI9) measures the percentage of adults in a LA who have used a public
     // library service in the past 12 months"
     expect(NIS["NI 9"]?.checked?.find((check) => check.source === "london-ni9-11")?.confirms).toContain("cumulative");
+    // DCSF on NI 51: "The indicator measures Local Authorities' self-assessment ... against four questions,
+    // each with a 1-4 rating. This generates a total possible score of 16."
+    expect(NIS["NI 51"]?.checked?.find((check) => check.source === "dcsf-ni51")?.confirms).toContain("cumulative");
+    // DCSF, Tellus4: "NI 69: Percentage of children who have experienced bullying"
+    expect(NIS["NI 69"]?.checked?.find((check) => check.source === "tellus4")?.confirms).toContain("cumulative");
   });
 
   it("confirms every NI title the Leeds updates give, against the updates themselves", () => {
@@ -188,6 +194,19 @@ describe("confirmed from found texts", () => {
     ["NI 9", "higher", "london-ni9-11"],
     ["NI 10", "higher", "london-ni9-11"],
     ["NI 11", "higher", "london-ni9-11"],
+    // DCSF, the Tellus4 indicators: "NI 115: Reduce the proportion of young people frequently using illicit
+    // drugs, alcohol or volatile substances"; "NI 110: More participation in positive activities"
+    ["NI 115", "lower", "tellus4"],
+    ["NI 110", "higher", "tellus4"],
+    // infochimps' copy of data.gov.uk, NI 050: "Good performance typified by a high and increasing proportion
+    // of children and young people in a local area giving responses which indicate good emotional wellbeing."
+    ["NI 50", "higher", "infochimps-ni050"],
+    // Children & Young People Now on National Indicator 62: authorities "met the target of no more than 16 per
+    // cent of their looked-after children experiencing three or more placements"; the related target (NI 63's
+    // measure) is "for 80 per cent of under-16s who have been in care for two-and-a-half years to have lived
+    // in the same placement for at least two years"
+    ["NI 62", "lower", "cypnow-ni62-63"],
+    ["NI 63", "higher", "cypnow-ni62-63"],
   ] as const)("%s is %s is better, as %s says", (ref, polarity, source) => {
     expect(NIS[ref]?.polarity).toBe(polarity);
     expect(NIS[ref]?.checked?.find((check) => check.source === source)?.confirms).toContain("polarity");
@@ -313,6 +332,8 @@ describe("spot checks against the texts found", () => {
     // copy: "NI 108 - Key Stage 4 attainment for black and minority ethnic groups"
     ["NI 107", /^Key Stage 2 attainment for Black and minority ethnic groups$/],
     ["NI 108", /^Key Stage 4 attainment for black and minority ethnic groups$/i],
+    // infochimps' copy of data.gov.uk: "NI 050 Emotional health of children"
+    ["NI 50", /^Emotional health of children$/],
   ] as const)("%s is titled as found", (ref, title) => {
     expect(NIS[ref]?.title).toMatch(title);
   });
