@@ -62,6 +62,20 @@ describe("orderedResults", () => {
     expect(seen).toEqual([names[0]]);
   });
 
+  it("fails only the file whose worker died: the files the worker held with it are run again alone", async () => {
+    const dir = scratch();
+    const names = ["a.txt", "crash.txt", "b.txt", "c.txt", "crash-again.txt", "d.txt"];
+    for (const name of names) writeFileSync(join(dir, name), name);
+    const crashing: FileTask[] = names.map((name) => ({ path: join(dir, name), display: name, output: "report" }));
+    const workerFile = join(ROOT, "test/helpers/crashing-worker.mjs");
+    for (const jobs of [1, 2]) {
+      const seen: string[] = [];
+      for await (const result of orderedResults(crashing, { jobs, worker: true, workerFile })) seen.push(`${result.display}:${result.ok ? result.updates : result.reason}`);
+      // The bytes reach the worker with its task (a.txt holds 5 bytes).
+      expect(seen).toEqual(["a.txt:5", expect.stringMatching(/^crash\.txt:internal error: .*exited.*7/), "b.txt:5", "c.txt:5", expect.stringMatching(/^crash-again\.txt:internal error: .*exited.*7/), "d.txt:5"]);
+    }
+  });
+
   it("runs the compiled worker, beside the module in dist/ or from dist/ under the test runner", () => {
     expect(workerPath()).toBe(join(ROOT, "dist/batch/worker.js"));
     expect(existsSync(workerPath())).toBe(true);

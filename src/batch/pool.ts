@@ -6,13 +6,16 @@
  * the consumer always sees file 1, 2, 3… so output is the same whatever the number of workers,
  * and memory holds a few results, never the whole archive. With one job (or one file) the work
  * runs in this thread, with no worker start-up, unless `worker` asks for a worker anyway
- * (convert does: its main thread then only writes, and the worker gets a tuned heap).
+ * (convert does: its main thread then only reads and writes, and the worker gets a tuned heap).
+ * With workers, this thread reads each file and moves its bytes to the worker with the task, so
+ * a worker never waits for the disk, and holds the next file while it works on one.
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import type { FileResult, FileTask } from "./task.js";
-import { describeFailure } from "./reason.js";
+import { describeFailure, fileErrorReason } from "./reason.js";
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -37,10 +40,12 @@ export interface OrderedOptions {
   worker?: boolean;
   /** Stop submitting files; pending ones are abandoned. */
   signal?: AbortSignal;
+  /** The workers' module, when not the compiled worker (tests give one that crashes). */
+  workerFile?: string;
 }
 
 type Pool = {
-  run(task: FileTask, options?: { signal?: AbortSignal | null }): Promise<FileResult>;
+  run(task: FileTask, options?: { signal?: AbortSignal | null; transferList?: ArrayBuffer[] }): Promise<FileResult>;
   destroy(): Promise<void>;
   on(event: "error", listener: (error: unknown) => void): unknown;
 };
@@ -59,8 +64,15 @@ export function youngGenerationMb(threads: number): number {
   return Math.max(16, Math.floor(YOUNG_GENERATION_BUDGET_MB / threads));
 }
 
-async function startPool(threads: number): Promise<Pool> {
-  const filename = workerPath();
+/**
+ * Files a worker holds at once: the one it works on and the next, already there with its bytes,
+ * so that it starts the next file as soon as it posts a result instead of waiting for this
+ * thread to answer (a round trip between threads per file: ~1.3 ms, a tenth of a ten-update
+ * .docx's work, more on a loaded machine).
+ */
+const FILES_PER_WORKER = 2;
+
+async function startPool(threads: number, filename: string, filesPerWorker: number): Promise<Pool> {
   if (!existsSync(filename)) throw new Error(`worker not built: ${filename} is missing (run npm run build)`);
   const { Piscina } = await import("piscina");
   return new Piscina<FileTask, FileResult>({
@@ -68,7 +80,11 @@ async function startPool(threads: number): Promise<Pool> {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1_000,
-    concurrentTasksPerWorker: 1,
+    concurrentTasksPerWorker: filesPerWorker,
+    // Tasks arrive as messages, and the worker's event loop turns between files: piscina's
+    // default (a worker waiting for its next task in Atomics.wait) would hold V8's own tasks
+    // (garbage collection's) off until the batch ends, now that a worker never waits for a read.
+    atomics: "disabled",
     resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb(threads) },
   });
 }
@@ -87,6 +103,22 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
+/**
+ * A file's bytes, read here so that the worker finds them with its task (the read overlaps the
+ * worker's parsing of the file before), or the reason they could not be read. The buffer is
+ * moved to the worker, not copied: a buffer that shares its memory with others (a small one,
+ * from Node's pool) is copied first, as moving it would take the others' memory along.
+ */
+async function readAhead(task: FileTask): Promise<{ bytes: Uint8Array } | { failure: FileResult }> {
+  try {
+    const bytes = await readFile(task.path);
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    return { bytes: own };
+  } catch (error) {
+    return { failure: { ok: false, display: task.display, reason: fileErrorReason(error, task.debug) } };
+  }
+}
+
 /** Every task's result, in the order of the tasks. Never rejects for a bad file. */
 export async function* orderedResults(tasks: FileTask[], options: OrderedOptions): AsyncGenerator<FileResult> {
   const threads = Math.max(1, Math.min(options.jobs, tasks.length));
@@ -102,23 +134,41 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     }
     return;
   }
-  const pool = await startPool(threads);
+  const filename = options.workerFile ?? workerPath();
+  const pool = await startPool(threads, filename, FILES_PER_WORKER);
   // However the loop ends (the caller's signal, a consumer that stops early, an error), the files
-  // still in flight are cancelled through piscina's own abort before the pool is destroyed. An
-  // answer already on its way from a worker then reaches a pool that no longer knows its task, and
-  // piscina reports it as an 'error' event on the pool, which Node throws when nobody listens.
-  // Every file's own failure arrives through its promise, so such late answers are let go.
-  const inFlight = new AbortController();
+  // still in flight are dropped by destroying the pool. (Not through piscina's abort signal: a
+  // worker holding a task that can be aborted is never given a second one.) An answer already on
+  // its way from a worker then reaches a pool that no longer knows its task, and piscina reports
+  // it as an 'error' event on the pool, which Node throws when nobody listens. Every file's own
+  // failure arrives through its promise, so such late answers are let go.
+  const stopped = new AbortController();
   pool.on("error", () => undefined);
+  // Made at the first worker that dies: its files are run again one at a time (see runFile).
+  let alonePool: Promise<Pool> | undefined;
+  const runAlone = async (task: FileTask): Promise<FileResult> => {
+    alonePool ??= startPool(1, filename, 1).then((started) => (started.on("error", () => undefined), started));
+    return runIn(await alonePool, task);
+  };
+  const runIn = async (target: Pool, task: FileTask): Promise<FileResult> => {
+    // A read that blocks (a named pipe nobody writes to) cannot be cancelled: it is abandoned.
+    const read = await untilAborted(readAhead(task), stopped.signal);
+    if (read === undefined) return { ok: false, display: task.display, reason: "stopped" };
+    if ("failure" in read) return read.failure;
+    return target.run({ ...task, bytes: read.bytes }, { transferList: [read.bytes.buffer as ArrayBuffer] });
+  };
+  const runFile = (task: FileTask): Promise<FileResult> =>
+    runIn(pool, task).catch((error: unknown) => {
+      // A worker that dies (out of memory, a crash in a native module) takes with it every file
+      // it holds; each is run again alone, in a worker of its own, so that a crash fails its file only.
+      if (stopped.signal.aborted) return { ok: false, display: task.display, reason: describeFailure(error, task.debug) };
+      return runAlone(task).catch((again: unknown) => ({ ok: false, display: task.display, reason: describeFailure(again, task.debug) }));
+    });
   const window = Math.max(threads, options.window ?? threads * 4);
   const pending: Promise<FileResult>[] = [];
   let next = 0;
   const submit = (): void => {
-    while (next < tasks.length && pending.length < window) {
-      const task = tasks[next++]!; // next < tasks.length
-      // A worker that dies (out of memory, a crash in a native module) fails its file only.
-      pending.push(pool.run(task, { signal: inFlight.signal }).catch((error: unknown) => ({ ok: false, display: task.display, reason: describeFailure(error, task.debug) })));
-    }
+    while (next < tasks.length && pending.length < window) pending.push(runFile(tasks[next++]!)); // next < tasks.length
   };
   try {
     submit();
@@ -130,12 +180,12 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
       yield result;
     }
   } finally {
-    inFlight.abort();
+    stopped.abort();
+    const destroyed = Promise.all([pool.destroy(), alonePool?.then((started) => started.destroy())]).catch(() => undefined);
     await Promise.allSettled(pending);
-    const destroyed = pool.destroy().catch(() => undefined);
-    // A worker blocked in a read that cannot be cancelled (a named pipe nobody writes to) never
-    // exits, so when the caller stopped the run its threads are not waited for: the caller is
-    // ending the process (see the convert command), which takes them along.
+    // When the caller stopped the run, its threads are not waited for: the caller is ending the
+    // process (see the convert command), which takes them along, and with them any read that
+    // cannot be cancelled (a named pipe nobody writes to).
     if (!options.signal?.aborted) await destroyed;
   }
 }

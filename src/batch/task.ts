@@ -41,6 +41,8 @@ export interface FileTask {
    * file is parsed (atomically), instead of handing the whole text back (355 MB for a 62 MB text).
    */
   jsonPath?: string;
+  /** The file's bytes, when the pool has read them already (see readAhead in pool.ts). */
+  bytes?: Uint8Array;
 }
 
 /** A CSV kind written by convert: the record kinds, and findings with --validate. */
@@ -68,11 +70,16 @@ export type FileResult =
     }
   | { ok: false; display: string; reason: string };
 
+/** The file's bytes: those the task brings, as a Buffer over the same memory, or read now. */
+async function bytesOf(task: FileTask): Promise<Buffer> {
+  return task.bytes ? Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength) : readFile(task.path);
+}
+
 export async function processFile(task: FileTask): Promise<FileResult> {
   if (task.output === "json" && task.jsonPath !== undefined && !task.validate) return writeJsonByUpdate(task, task.jsonPath);
   if (task.output === "csv" && !task.validate) return sheetsByUpdate(task);
   try {
-    const bytes = await readFile(task.path);
+    const bytes = await bytesOf(task);
     const report = await parseBytes(bytes, task.display, task.document);
     return resultOf(task, report);
   } catch (error) {
@@ -100,7 +107,7 @@ async function writeJsonByUpdate(task: FileTask, path: string): Promise<FileResu
     }
   };
   try {
-    const { report, updates } = await parseBytesByUpdate(await readFile(task.path), task.display, task.document);
+    const { report, updates } = await parseBytesByUpdate(await bytesOf(task), task.display, task.document);
     const pieces = new JsonPieces();
     let count = 0;
     for (const update of updates) {
@@ -126,7 +133,7 @@ async function writeJsonByUpdate(task: FileTask, path: string): Promise<FileResu
  */
 async function sheetsByUpdate(task: FileTask): Promise<FileResult> {
   try {
-    const { report, updates } = await parseBytesByUpdate(await readFile(task.path), task.display, task.document);
+    const { report, updates } = await parseBytesByUpdate(await bytesOf(task), task.display, task.document);
     const parts = RECORD_KINDS.map((kind) => ({ kind, columns: csvColumns(kind), texts: [] as string[], rows: 0 }));
     let count = 0;
     for (const update of updates) {

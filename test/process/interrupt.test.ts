@@ -136,9 +136,9 @@ async function interrupt(dir: string, inputs: string[], stuck: Stuck, signal: No
 }
 
 describe.skipIf(process.platform !== "linux")("convert interrupted while a read is blocked on a named pipe", { timeout: 3 * HANG_GUARD_MS }, () => {
-  it("ends on SIGINT with a worker thread stuck opening the pipe, leaving nothing in the output folder", async () => {
+  it("ends on SIGINT with one job, the pipe stuck opening, leaving nothing in the output folder", async () => {
     const dir = archive(4);
-    // One job: the files are read in a worker thread (convert keeps its main thread for writing).
+    // One job: the files are parsed in a worker thread, read for it ahead of time by the main thread.
     const result = await interrupt(dir, ["archive", `archive/${GATE}`], "opening", "SIGINT", ["--jobs", "1"]);
     expect(result.status, result.stderr).toBe(130);
     expect(result.stderr).toBe("lsp-report: interrupted: no partial file left in out\n");
