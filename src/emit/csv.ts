@@ -190,11 +190,16 @@ export interface CsvOptions {
 
 /** One CSV field as csv-stringify writes it with our options: quoted when it holds a comma, quote or line break; booleans as true/false; null empty. */
 function csvField(cell: Cell): string {
+  if (typeof cell === "string") {
+    if (cell.length === 0) return "";
+    // neutraliseCell's test, on the first character alone: this runs for every field of every row.
+    const first = cell.charCodeAt(0);
+    const text = first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d ? `'${cell}` : cell;
+    return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }
   if (cell === null) return "";
   if (typeof cell === "boolean") return cell ? "true" : "false";
-  if (typeof cell === "number") return String(cell);
-  const text = neutraliseCell(cell) as string;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return String(cell);
 }
 
 const NEEDS_QUOTES = /[",\n\r]/;
