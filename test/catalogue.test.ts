@@ -113,10 +113,10 @@ describe("confirmed from found texts", () => {
   it("says how many titles, polarities and cumulative flags a found text confirms, and the file says the same", () => {
     expect(confirmed("title")).toHaveLength(88);
     expect(confirmed("polarity")).toHaveLength(41);
-    expect(confirmed("cumulative")).toHaveLength(35);
+    expect(confirmed("cumulative")).toHaveLength(36);
     expect(national.titles).toMatch(/\(88 of 198\)/);
     expect(national.polarity).toMatch(/\(41 of 198:/);
-    expect(national.cumulative).toMatch(/\(35 of 198\)/);
+    expect(national.cumulative).toMatch(/\(36 of 198\)/);
   });
 
   it("confirms a cumulative flag only where the source says how the figure is made, and the flag agrees with it", () => {
@@ -130,7 +130,7 @@ describe("confirmed from found texts", () => {
       if (entry.cumulative === true) expect(said, ref).toMatch(/over one year|in the year|each year/i);
       else {
         expect(entry.cumulative, ref).toBe(false);
-        expect(said, ref).toMatch(/per ?cent|%|proportion|gap|average .*score|total possible score|against the size of/i);
+        expect(said, ref).toMatch(/per ?cent|%|proportion|gap|average .*score|score .*between 0 and 100|total possible score|against the size of/i);
       }
     }
     // data4nr's copy of data.gov.uk, NI 154: "Number of net increases in dwelling stock over one year"
@@ -142,6 +142,8 @@ describe("confirmed from found texts", () => {
     // DCSF on NI 51: "The indicator measures Local Authorities' self-assessment ... against four questions,
     // each with a 1-4 rating. This generates a total possible score of 16."
     expect(NIS["NI 51"]?.checked?.find((check) => check.source === "dcsf-ni51")?.confirms).toContain("cumulative");
+    // DCSF on NI 54: "an overall national score on parental experience (between 0 and 100)"
+    expect(NIS["NI 54"]?.checked?.find((check) => check.source === "dcsf-ni54")?.confirms).toContain("cumulative");
     // DCSF, Tellus4: "NI 69: Percentage of children who have experienced bullying"
     expect(NIS["NI 69"]?.checked?.find((check) => check.source === "tellus4")?.confirms).toContain("cumulative");
   });
