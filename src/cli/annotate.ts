@@ -18,8 +18,11 @@ export const NEEDS_DOCX =
   "not annotated: annotation needs a .docx (in Word: File › Save As › Word Document (.docx); with LibreOffice: soffice --headless --convert-to docx FILE); its findings are listed as usual";
 
 /** The copies to write, by input: the annotated file's path in DIR. */
-function plannedCopies(reports: Report[], cwd: string, dir: string): Map<Report, string> {
-  const planned = new Map<Report, string>();
+/** What annotation needs of a report: which file it came from. */
+type Annotated = Pick<Report, "source">;
+
+function plannedCopies(reports: Annotated[], cwd: string, dir: string): Map<Annotated, string> {
+  const planned = new Map<Annotated, string>();
   for (const report of reports) {
     if (report.source.format !== "docx") continue;
     planned.set(report, join(dir, basename(resolve(cwd, report.source.path))));
@@ -48,7 +51,7 @@ export async function annotateProblem(dir: string, inputs: string[], io: CliIo, 
  * Write the annotated copies. Returns false when one could not be written (after one line
  * each); a .doc, HTML or text input gets one line saying annotation needs a .docx.
  */
-export async function writeAnnotated(dir: string, reports: Report[], findings: Finding[], io: CliIo, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): Promise<boolean> {
+export async function writeAnnotated(dir: string, reports: Annotated[], findings: Finding[], io: CliIo, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): Promise<boolean> {
   const outDir = resolve(io.cwd, dir);
   const copies = plannedCopies(reports, io.cwd, outDir);
   let ok = true;

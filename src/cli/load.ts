@@ -5,9 +5,9 @@
  * standard input, is read here.
  */
 import { readFile } from "node:fs/promises";
-import { parseBytes, type DocumentOptions } from "../pipeline.js";
+import { parseBytes, parseBytesByUpdate, type DocumentOptions } from "../pipeline.js";
 import { describeFailure, fileErrorReason, NO_UPDATE_FOUND } from "../batch/reason.js";
-import type { Report } from "../schema/records.js";
+import type { Priority, Report } from "../schema/records.js";
 import type { CliIo } from "./io.js";
 import { expandInputs, type InputFile } from "./inputs.js";
 
@@ -90,6 +90,62 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
     }
   }
   return { reports, failures, order };
+}
+
+/** Where streamReports hands each input's updates (validate's Validation is one). */
+export interface UpdateSink {
+  /** One update of `report`, as soon as it is parsed. */
+  update(report: Report, priority: Priority): void;
+  /** The last update of `report` has been handed over (it had at least one). */
+  endReport(report: Report): void;
+  /** `report` could not be read to its end after some of its updates were handed over. */
+  forget(report: Report): void;
+}
+
+/**
+ * Like loadReports, without holding the reports: a file read in this thread is parsed an update
+ * at a time (a long text file, never whole), each update handed to `sink` as soon as it is
+ * parsed; a report from the worker pool is handed over update by update as it arrives.
+ */
+export async function streamReports(inputs: string[], io: CliIo, options: LoadOptions, sink: UpdateSink): Promise<Omit<Loaded, "reports">> {
+  const { files, problems, order } = await expandInputs(inputs, io.cwd, { ignore: options.ignore });
+  const failures: Failure[] = problems.map((problem) => ({ display: problem.display, reason: problem.reason }));
+  for (const failure of failures) reportFailure(io, failure.display, failure.reason);
+  const fail = (display: string, reason: string) => {
+    failures.push({ display, reason });
+    reportFailure(io, display, reason);
+  };
+  const jobs = options.jobs ?? 1;
+  if (jobs > 1 && files.length >= jobs * (options.filesPerWorker ?? FILES_PER_WORKER) && files.every((file) => file.path !== "-")) {
+    const { orderedResults } = await import("../batch/pool.js");
+    const tasks = files.map((file) => ({ path: file.path, display: file.display, output: "report" as const, ...taskOptions(options) }));
+    for await (const result of orderedResults(tasks, { jobs })) {
+      if (result.ok && result.report) {
+        for (const priority of result.report.priorities) sink.update(result.report, priority);
+        sink.endReport(result.report);
+      } else fail(result.display, result.ok ? "internal error: no report returned" : result.reason);
+    }
+    return { failures, order };
+  }
+  for (const file of files) {
+    let report: Report | undefined;
+    try {
+      const bytes = file.path === "-" ? await io.readStdin() : await readFile(file.path);
+      const parsed = await parseBytesByUpdate(bytes, file.display, options.document);
+      report = parsed.report;
+      let updates = 0;
+      for (const priority of parsed.updates) {
+        updates++;
+        sink.update(report, priority);
+      }
+      if (updates === 0) fail(file.display, NO_UPDATE_FOUND);
+      else sink.endReport(report);
+    } catch (error) {
+      if (report) sink.forget(report);
+      fail(file.display, fileErrorReason(error, options.debug));
+    }
+  }
+  return { failures, order };
 }
 
 function taskOptions(options: LoadOptions): { debug?: boolean; document?: DocumentOptions } {

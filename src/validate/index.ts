@@ -8,7 +8,7 @@ import type { Indicator, Priority, Report } from "../schema/records.js";
 import type { Config } from "../schema/config.js";
 import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { judge, type Judgement } from "./judge.js";
-import type { Draft, Judge } from "./rule.js";
+import type { Draft, Judge, ReportSummary, Rule, UpdateSummary } from "./rule.js";
 import { findRule, RULES } from "./rules/index.js";
 import { locate } from "./locate.js";
 
@@ -16,7 +16,7 @@ export { RULES, RULE_IDS, findRule } from "./rules/index.js";
 export { resolveConfig, DEFAULT_TOLERANCE_PERCENT, type ResolvedConfig } from "./config.js";
 export { judge, type Judgement } from "./judge.js";
 export { polarityOf, type PolarityVerdict } from "./polarity.js";
-export type { Rule } from "./rule.js";
+export type { Rule, ReportSummary, UpdateSummary } from "./rule.js";
 
 /** The engine takes the configuration as written (plain JSON, fit for a worker) or resolved. */
 function asResolved(config: Config | ResolvedConfig): ResolvedConfig {
@@ -36,8 +36,8 @@ export function severityOf(ruleId: string, config: ResolvedConfig): Severity | "
   return config.rules[ruleId] ?? findRule(ruleId)?.severity ?? "error";
 }
 
-function toFinding(ruleId: string, severity: Severity, report: Report, priority: Priority | undefined, draft: Draft, config: ResolvedConfig): Finding {
-  const about = draft.priority ?? priority;
+/** A draft → a finding of `report`; `update` is the index of the update it concerns in the report, if any. */
+function toFinding(ruleId: string, severity: Severity, report: ReportSummary, about: UpdateSummary | undefined, update: number | undefined, draft: Draft, config: ResolvedConfig): Finding {
   const finding: Finding = {
     rule: ruleId,
     // A draft's lesser severity stands unless the configuration sets the rule's.
@@ -55,7 +55,7 @@ function toFinding(ruleId: string, severity: Severity, report: Report, priority:
   finding.location = location;
   if (place) finding.place = place;
   if (draft.data) finding.data = draft.data;
-  if (about) updateOrder.set(finding, report.priorities.indexOf(about));
+  if (update !== undefined) updateOrder.set(finding, update);
   return finding;
 }
 
@@ -85,31 +85,109 @@ export interface ValidateOptions {
 }
 
 /**
+ * Validation as the updates come: each update's own rules run as soon as it is parsed, and what
+ * the rules that compare updates need of it (its summary: all but its actions and contributors)
+ * is all that is kept of it. The file's rules run once its last update is in, the rules across
+ * inputs once every input is. So a long file is checked without holding its updates whole
+ * (10,000 updates of a 62 MB text file: ~250 MB of heap as whole updates). validate() below
+ * runs it over whole reports; `lsp-report validate` feeds it updates as it parses them.
+ */
+export class Validation {
+  private readonly config: ResolvedConfig;
+  private readonly scope: NonNullable<ValidateOptions["scope"]>;
+  /** Each input's summary, in the order its first update (or its end) came. */
+  private readonly summaries = new Map<Report, ReportSummary>();
+  private readonly found = new Map<ReportSummary, Finding[]>();
+
+  constructor(config: Config | ResolvedConfig = {}, options: ValidateOptions = {}) {
+    this.config = asResolved(config);
+    this.scope = options.scope ?? "all";
+  }
+
+  /** The rules of one scope that run, with the severity in force. */
+  private *rules<S extends Rule["scope"]>(scope: S): Generator<[Extract<Rule, { scope: S }>, Severity]> {
+    for (const rule of RULES) {
+      if (rule.scope !== scope) continue;
+      const severity = severityOf(rule.id, this.config);
+      if (severity === "off") continue;
+      if ((rule.scope === "inputs") !== (this.scope === "across") && this.scope !== "all") continue;
+      yield [rule as Extract<Rule, { scope: S }>, severity];
+    }
+  }
+
+  private summaryOf(report: Report): ReportSummary {
+    let summary = this.summaries.get(report);
+    if (!summary) {
+      // The same arrays as the report's: its loose content and notices are complete once its updates are.
+      summary = { source: report.source, priorities: [], unrecognised: report.unrecognised, notices: report.notices };
+      this.summaries.set(report, summary);
+      this.found.set(summary, []);
+    }
+    return summary;
+  }
+
+  /** Check one update of `report` as soon as it is parsed; only its summary is kept. */
+  update(report: Report, priority: Priority): void {
+    const summary = this.summaryOf(report);
+    const index = summary.priorities.length;
+    const { actions: _actions, contributors: _contributors, ...kept } = priority;
+    summary.priorities.push(kept);
+    const findings = this.found.get(summary)!;
+    // Judgements are shared by the update's rules, and let go with it.
+    const judgeOnce = memoisedJudge(this.config);
+    for (const [rule, severity] of this.rules("priority")) {
+      for (const draft of rule.check({ report, priority, config: this.config, judge: judgeOnce })) findings.push(toFinding(rule.id, severity, summary, draft.priority ?? kept, index, draft, this.config));
+    }
+  }
+
+  /** After the last update of `report` (or none, for validate() of a report without any): its file's rules. */
+  endReport(report: Report): void {
+    const summary = this.summaryOf(report);
+    const findings = this.found.get(summary)!;
+    for (const [rule, severity] of this.rules("report")) {
+      for (const draft of rule.check({ report: summary, config: this.config })) findings.push(toFinding(rule.id, severity, summary, draft.priority, updateIndex(summary, draft.priority), draft, this.config));
+    }
+  }
+
+  /** Forget an input whose reading failed after some of its updates were checked. */
+  forget(report: Report): void {
+    const summary = this.summaries.get(report);
+    if (!summary) return;
+    this.summaries.delete(report);
+    this.found.delete(summary);
+  }
+
+  /** The inputs checked, as summaries, in order. */
+  reports(): ReportSummary[] {
+    return [...this.found.keys()];
+  }
+
+  /** Every finding, the rules across inputs run now: grouped by input in order, each input's in reading order. */
+  findings(): Finding[] {
+    const reports = this.reports();
+    const judgeOnce = memoisedJudge(this.config);
+    for (const [rule, severity] of this.rules("inputs")) {
+      for (const draft of rule.check({ reports, config: this.config, judge: judgeOnce })) this.found.get(draft.report)?.push(toFinding(rule.id, severity, draft.report, draft.priority, updateIndex(draft.report, draft.priority), draft, this.config));
+    }
+    return [...this.found.values()].map(withoutShiftedRows).flatMap(inReadingOrder);
+  }
+}
+
+function updateIndex(report: ReportSummary, update: UpdateSummary | undefined): number | undefined {
+  return update ? report.priorities.indexOf(update) : undefined;
+}
+
+/**
  * Check the reports together (duplicates and quarter-to-quarter checks see them all). Returns
  * every finding, grouped by input in the order given, each input's in reading order.
  */
 export function validate(reports: Report[], config: Config | ResolvedConfig = {}, options: ValidateOptions = {}): Finding[] {
-  const resolved = asResolved(config);
-  const scope = options.scope ?? "all";
-  const judgeOnce = memoisedJudge(resolved);
-  const byReport = new Map<Report, Finding[]>(reports.map((report) => [report, []]));
-  for (const rule of RULES) {
-    const severity = severityOf(rule.id, resolved);
-    if (severity === "off" || rule.scope === "file") continue;
-    if ((rule.scope === "inputs") !== (scope === "across") && scope !== "all") continue;
-    if (rule.scope === "priority") {
-      for (const report of reports) {
-        for (const priority of report.priorities) {
-          for (const draft of rule.check({ report, priority, config: resolved, judge: judgeOnce })) byReport.get(report)!.push(toFinding(rule.id, severity, report, priority, draft, resolved));
-        }
-      }
-    } else if (rule.scope === "report") {
-      for (const report of reports) for (const draft of rule.check({ report, config: resolved })) byReport.get(report)!.push(toFinding(rule.id, severity, report, undefined, draft, resolved));
-    } else if (rule.scope === "inputs") {
-      for (const draft of rule.check({ reports, config: resolved, judge: judgeOnce })) byReport.get(draft.report)?.push(toFinding(rule.id, severity, draft.report, undefined, draft, resolved));
-    }
+  const validation = new Validation(config, options);
+  for (const report of reports) {
+    for (const priority of report.priorities) validation.update(report, priority);
+    validation.endReport(report);
   }
-  return [...byReport.values()].map(withoutShiftedRows).flatMap(inReadingOrder);
+  return validation.findings();
 }
 
 /** A row as a key: its line, or its table and row. */

@@ -6,7 +6,8 @@
  * as it is); rates and percentages are compared as they are.
  */
 import type { FindingData } from "../schema/findings.js";
-import type { Indicator, Priority, Rating, Target, Value } from "../schema/records.js";
+import type { Indicator, Rating, Target, Value } from "../schema/records.js";
+import type { UpdateSummary } from "./rule.js";
 import { knownCumulative } from "./catalogue.js";
 import type { ResolvedConfig } from "./config.js";
 import { figure, percent, unitName, withUnit } from "./figures.js";
@@ -46,7 +47,7 @@ export function figureAsMeant(value: Value, indicator: Indicator): string {
 }
 
 /** The report year's target with a figure, if any. */
-export function ownTarget(indicator: Indicator, priority: Priority): Target | undefined {
+export function ownTarget(indicator: Indicator, priority: UpdateSummary): Target | undefined {
   return indicator.targets.find((target) => target.year === priority.year);
 }
 
@@ -68,12 +69,12 @@ export function isCumulative(indicator: Indicator, config: ResolvedConfig): bool
 }
 
 /** The quarter a result's figure covers: its own "(Qtr 3)", else the report's quarter. */
-function quarterOf(indicator: Indicator, priority: Priority): number {
+function quarterOf(indicator: Indicator, priority: UpdateSummary): number {
   return indicator.result.latestQuarter ?? priority.quarter;
 }
 
 /** The result as the year-end figure it stands for; null when there is none. */
-export function yearEndFigure(indicator: Indicator, priority: Priority, config: ResolvedConfig, target?: Target, useForecast = true): Compared | null {
+export function yearEndFigure(indicator: Indicator, priority: UpdateSummary, config: ResolvedConfig, target?: Target, useForecast = true): Compared | null {
   const { result, forecast } = indicator;
   if (useForecast && forecast && forecast.value !== null && (!target || sameUnit(unitAsMeant(forecast, indicator), target))) {
     const resultText = result.value !== null ? ` (result ${figureAsMeant(result, indicator)}${result.kind === "year-to-date" ? " year to date" : ""})` : "";
@@ -129,7 +130,7 @@ export function targetFromChange(target: Target, baseline: Indicator["baseline"]
   return { ...target, value: Math.round(value * 1e6) / 1e6, unit: baseline.unit, ratePer: baseline.ratePer };
 }
 
-export function judge(indicator: Indicator, priority: Priority, config: ResolvedConfig): Judgement {
+export function judge(indicator: Indicator, priority: UpdateSummary, config: ResolvedConfig): Judgement {
   if (isWithdrawn(indicator)) return { ok: false, why: "withdrawn", detail: "the indicator has been withdrawn" };
   const written = ownTarget(indicator, priority);
   const derived = written && written.value === null ? targetFromChange(written, indicator.baseline, priority.year) : null;

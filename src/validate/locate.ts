@@ -7,10 +7,10 @@
  * heading. Rules stay about logic; they never compute locations themselves.
  */
 import { ratingFromFill } from "../parse/rag.js";
-import type { Action, Contributor, Indicator, Location, Priority } from "../schema/records.js";
+import type { Action, Contributor, Indicator, Location } from "../schema/records.js";
 import { locationText } from "../model/location.js";
 import { ownTarget } from "./judge.js";
-import { label, type Draft } from "./rule.js";
+import { label, type Draft, type UpdateSummary } from "./rule.js";
 
 export interface Placed {
   location: Location | null;
@@ -24,7 +24,7 @@ interface FieldText {
   fill?: string | null;
 }
 
-function indicatorField(indicator: Indicator, field: string, priority: Priority | undefined): FieldText | undefined {
+function indicatorField(indicator: Indicator, field: string, priority: UpdateSummary | undefined): FieldText | undefined {
   switch (field) {
     case "ref":
       return { text: indicator.ref };
@@ -44,7 +44,7 @@ function indicatorField(indicator: Indicator, field: string, priority: Priority 
   }
 }
 
-function priorityField(priority: Priority, field: string): FieldText | undefined {
+function priorityField(priority: UpdateSummary, field: string): FieldText | undefined {
   switch (field) {
     case "title":
     case "leadOfficer":
@@ -108,7 +108,7 @@ function join(parts: (string | undefined | null)[]): string {
 }
 
 /** The heading's cell, where findings about the whole update go. */
-export function headingLocation(priority: Priority): Location {
+export function headingLocation(priority: UpdateSummary): Location {
   return priority.cells?.heading ?? priority.location;
 }
 
@@ -116,7 +116,7 @@ export function headingLocation(priority: Priority): Location {
  * The location and place of a draft. `about` is the update the finding concerns (none for a
  * finding about the whole file).
  */
-export function locate(draft: Draft, about: Priority | undefined): Placed {
+export function locate(draft: Draft, about: UpdateSummary | undefined): Placed {
   const reference = about ? about.reference || "(no reference)" : null;
   const field = draft.field;
   const record = draft.indicator ?? draft.action ?? draft.contributor;
@@ -154,7 +154,7 @@ export function locate(draft: Draft, about: Priority | undefined): Placed {
  * The update a place in the document belongs to: the last whose heading comes before it. .docx
  * anchors order every paragraph; otherwise table and row (or line) do, when both carry them.
  */
-export function updateAt(priorities: Priority[], location: Location | undefined): Priority | undefined {
+export function updateAt<P extends UpdateSummary>(priorities: P[], location: Location | undefined): P | undefined {
   if (!location) return undefined;
   const key = (at: Location): [number, number?] | null => {
     if (location.anchor !== undefined) return at.anchor !== undefined ? [at.anchor] : null;
@@ -164,7 +164,7 @@ export function updateAt(priorities: Priority[], location: Location | undefined)
   };
   const wanted = key(location);
   if (!wanted) return undefined;
-  let found: Priority | undefined;
+  let found: P | undefined;
   for (const priority of priorities) {
     const heading = key(headingLocation(priority));
     if (!heading) continue;

@@ -3,7 +3,8 @@
  * indicator when that quarter of the same year is among the inputs, else against its baseline.
  * Cumulative year-to-date counts are compared as year-end projections, so Q1 and Q2 stand level.
  */
-import type { Indicator, Priority, Report } from "../schema/records.js";
+import type { Indicator } from "../schema/records.js";
+import type { ReportSummary, UpdateSummary } from "./rule.js";
 import { indicatorKey } from "../model/indicator-key.js";
 import type { Polarity } from "../schema/config.js";
 import type { ResolvedConfig } from "./config.js";
@@ -24,12 +25,12 @@ export interface Movement {
 }
 
 export interface Update {
-  report: Report;
-  priority: Priority;
+  report: ReportSummary;
+  priority: UpdateSummary;
 }
 
 /** Updates by reference and year, to find the quarter before one. */
-export function updatesByPriority(reports: Report[]): Map<string, Update[]> {
+export function updatesByPriority(reports: ReportSummary[]): Map<string, Update[]> {
   const index = new Map<string, Update[]>();
   for (const report of reports) {
     for (const priority of report.priorities) {
@@ -41,7 +42,7 @@ export function updatesByPriority(reports: Report[]): Map<string, Update[]> {
 }
 
 /** The latest update of the same priority and year before this one's quarter. */
-export function previousUpdate(index: Map<string, Update[]>, priority: Priority): Update | undefined {
+export function previousUpdate(index: Map<string, Update[]>, priority: UpdateSummary): Update | undefined {
   const earlier = (index.get(`${priority.reference}|${priority.year}`) ?? []).filter((update) => update.priority.quarter < priority.quarter);
   return earlier.sort((a, b) => b.priority.quarter - a.priority.quarter)[0];
 }
@@ -58,7 +59,7 @@ function compare(earlier: number, later: number, polarity: Polarity): { change: 
   return { change: Math.abs(relative) < SAME ? "same" : relative > 0 ? "better" : "worse", relative };
 }
 
-export function movementOf(indicator: Indicator, priority: Priority, previous: Update | undefined, config: ResolvedConfig): Movement | null {
+export function movementOf(indicator: Indicator, priority: UpdateSummary, previous: Update | undefined, config: ResolvedConfig): Movement | null {
   const now = yearEndFigure(indicator, priority, config, undefined, false);
   if (!now) return null;
   const polarity = polarityOf(indicator, priority, config);

@@ -5,7 +5,8 @@
  * the direction from baseline to target. When none decides the answer is null: we say so
  * rather than guess.
  */
-import type { Indicator, Priority } from "../schema/records.js";
+import type { Indicator } from "../schema/records.js";
+import type { UpdateSummary } from "./rule.js";
 import { knownPolarity } from "./catalogue.js";
 import type { Polarity } from "../schema/config.js";
 import type { ResolvedConfig } from "./config.js";
@@ -51,7 +52,7 @@ function polarityFromTrajectory(indicator: Indicator): { polarity: Polarity; fro
   return null;
 }
 
-function polarityFromBaseline(indicator: Indicator, priority: Priority): { polarity: Polarity; from: string } | null {
+function polarityFromBaseline(indicator: Indicator, priority: UpdateSummary): { polarity: Polarity; from: string } | null {
   const baseline = indicator.baseline;
   const target = indicator.targets.find((candidate) => candidate.year === priority.year && candidate.value !== null) ?? indicator.targets.find((candidate) => candidate.value !== null);
   if (baseline.value === null || !target || target.value === baseline.value) return null;
@@ -59,7 +60,7 @@ function polarityFromBaseline(indicator: Indicator, priority: Priority): { polar
   return { polarity: target.value! > baseline.value ? "higher" : "lower", from: figure(baseline) };
 }
 
-export function polarityOf(indicator: Indicator, priority: Priority, config: ResolvedConfig): PolarityVerdict | null {
+export function polarityOf(indicator: Indicator, priority: UpdateSummary, config: ResolvedConfig): PolarityVerdict | null {
   const known = knownPolarity(indicator.ref, indicator.measure, config);
   if (known) return { polarity: known.value, from: known.from === "configuration" ? "from the configuration" : "from the indicator catalogue" };
   const fromComments = polarityFromComments(indicator.comments);

@@ -8,12 +8,12 @@ import { createRequire } from "node:module";
 import { FORMATTERS, validateOutput, type CheckedInput, type FormatName } from "../../emit/findings/index.js";
 import { NO_UPDATE_FOUND } from "../../batch/reason.js";
 import type { Finding } from "../../schema/findings.js";
-import { fileFinding, validate } from "../../validate/index.js";
+import { fileFinding, Validation } from "../../validate/index.js";
 import { colourLevel } from "../colour.js";
 import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { writeOutput } from "../output.js";
-import { loadReports } from "../load.js";
+import { streamReports } from "../load.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { parseJobs } from "../options.js";
 
@@ -73,13 +73,16 @@ export async function runValidate(inputs: string[], options: ValidateCommandOpti
     }
   }
 
-  const { reports, failures, order } = await loadReports(inputs, io, { debug: context.debug, document: context.document, ignore: context.ignore, jobs });
+  // Each update is checked as it is parsed and kept only as a summary: a long file is never held whole.
+  const validation = new Validation(config);
+  const { failures, order } = await streamReports(inputs, io, { debug: context.debug, document: context.document, ignore: context.ignore, jobs }, validation);
   const findings: Finding[] = [];
   for (const failure of failures) {
     const finding = fileFinding(failure.reason === NO_UPDATE_FOUND ? "no-report-found" : "input-unreadable", failure.display, failure.reason, config);
     if (finding) findings.push(finding);
   }
-  findings.push(...validate(reports, config));
+  findings.push(...validation.findings());
+  const reports = validation.reports();
 
   const formats = new Map(reports.map((report) => [report.source.path, report.source.format]));
   const checked: CheckedInput[] = order.map((path) => ({ path, format: formats.get(path) ?? null }));

@@ -1,6 +1,5 @@
-import type { Priority, Report } from "../../schema/records.js";
 import { locationText } from "../../model/location.js";
-import { defineRule, type InputsDraft } from "../rule.js";
+import { defineRule, type InputsDraft, type ReportSummary, type UpdateSummary } from "../rule.js";
 
 export default defineRule({
   id: "duplicate-reference",
@@ -12,7 +11,7 @@ Example: HM-1a 2008/09 Q2 appears twice: first at line 3 of q2-final.docx
 Quiet: for the same reference in different quarters or years (HM-1a in Q2 and Q4 is two updates), and for updates without a reference (reference-invalid).
 Fix: remove the extra update or correct its reference; check one version of each file.`,
   check({ reports }) {
-    const first = new Map<string, { report: Report; priority: Priority }>();
+    const first = new Map<string, { report: ReportSummary; priority: UpdateSummary }>();
     const drafts: InputsDraft[] = [];
     for (const report of reports) {
       for (const priority of report.priorities) {

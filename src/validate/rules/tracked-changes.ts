@@ -1,6 +1,6 @@
-import type { Notice, Priority } from "../../schema/records.js";
+import type { Notice } from "../../schema/records.js";
 import { updateAt } from "../locate.js";
-import { defineRule, quote, type Draft } from "../rule.js";
+import { defineRule, quote, type Draft, type UpdateSummary } from "../rule.js";
 
 const VERB = { insertion: "inserted", deletion: "deleted" } as const;
 
@@ -24,7 +24,7 @@ Fix: in Word, Review › Accept (or Reject) all changes, and save.`,
     // A reader that places each change says which update it is in; one that cannot gives one notice for the file.
     const placed = notices.filter((notice) => notice.change && notice.location);
     if (placed.length === 0) return notices.map((notice) => ({ message: notice.message, location: notice.location ?? null }));
-    const byUpdate = new Map<Priority | undefined, Notice[]>();
+    const byUpdate = new Map<UpdateSummary | undefined, Notice[]>();
     for (const notice of placed) {
       const update = updateAt(report.priorities, notice.location);
       byUpdate.set(update, [...(byUpdate.get(update) ?? []), notice]);
