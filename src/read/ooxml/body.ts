@@ -231,10 +231,24 @@ export class BodyReader implements XmlHandler {
       return;
     }
     let role = Role.Through;
+    // The commonest names first: a switch over strings compares them in order.
     switch (name) {
+      case "w:r":
+        break;
+      case "w:t":
+        role = Role.Text;
+        break;
+      case "w:p":
+        role = Role.Paragraph;
+        break;
+      case "w:tc":
+        role = Role.Cell;
+        break;
+      case "w:tr":
+        role = Role.Row;
+        break;
       case "w:document":
       case "w:body":
-      case "w:r":
       case "w:hyperlink":
       case "w:fldSimple":
       case "w:customXml":
@@ -254,12 +268,6 @@ export class BodyReader implements XmlHandler {
       case "mc:Fallback":
         break;
       case "w:sdt":
-        break;
-      case "w:p":
-        role = Role.Paragraph;
-        break;
-      case "w:t":
-        role = Role.Text;
         break;
       case "w:tab":
         this.append("\t");
@@ -287,12 +295,6 @@ export class BodyReader implements XmlHandler {
         break;
       case "w:tbl":
         role = Role.Table;
-        break;
-      case "w:tr":
-        role = Role.Row;
-        break;
-      case "w:tc":
-        role = Role.Cell;
         break;
       case "w:pPr":
       case "w:tcPr":
@@ -525,34 +527,52 @@ export class BodyReader implements XmlHandler {
     const paragraph = frame.paragraph;
     if (!paragraph) return;
     frame.paragraph = paragraph.outer;
-    let pieces = paragraph.pieces ? [...paragraph.pieces, paragraph.current] : [paragraph.current];
     let anchor = paragraph.anchor;
     let content = paragraph.content;
+    // Most paragraphs are one line: no array of pieces is made for them.
+    let pieces = paragraph.pieces ? [...paragraph.pieces, paragraph.current] : undefined;
     if (this.carried) {
       // The deleted mark's content comes first, joined to this paragraph's first line.
       const before = this.carried.pieces;
-      pieces = [...before.slice(0, -1), (before.at(-1) ?? "") + (pieces[0] ?? ""), ...pieces.slice(1)];
+      const own = pieces ?? [paragraph.current];
+      pieces = [...before.slice(0, -1), (before.at(-1) ?? "") + (own[0] ?? ""), ...own.slice(1)];
       anchor = this.carried.anchor;
       content ||= this.carried.content;
       this.carried = undefined;
     }
     if (paragraph.deletedMark) {
-      this.carried = { pieces, anchor, content };
+      this.carried = { pieces: pieces ?? [paragraph.current], anchor, content };
       if (paragraph.extras) for (const extra of paragraph.extras) this.deliver(frame, extra);
       return;
     }
     const level = this.listLevel(paragraph);
-    const list = level === undefined ? undefined : level.ordered ? "number" : "bullet";
-    let lines: CellLine[] | undefined;
-    for (const piece of pieces) {
-      const text = detach(clean(piece));
-      if (!text) continue;
-      const line: CellLine = list ? { text, list } : { text };
-      if (lines) lines.push(line);
-      else lines = [line];
+    if (content) {
+      const list = level === undefined ? undefined : level.ordered ? "number" : "bullet";
+      let lines: CellLine[] | undefined;
+      if (pieces === undefined) {
+        const text = detach(clean(paragraph.current));
+        if (text) lines = [list ? { text, list } : { text }];
+      } else {
+        for (const piece of pieces) {
+          const text = detach(clean(piece));
+          if (!text) continue;
+          const line: CellLine = list ? { text, list } : { text };
+          if (lines) lines.push(line);
+          else lines = [line];
+        }
+      }
+      this.deliverParagraph(frame, lines ?? [], level?.level, anchor);
     }
-    if (content) this.deliver(frame, { kind: "paragraph", lines: lines ?? [], level: level?.level, anchor });
     if (paragraph.extras) for (const extra of paragraph.extras) this.deliver(frame, extra);
+  }
+
+  /** deliver() for a paragraph, whose item is made only when it is not just lines for a cell. */
+  private deliverParagraph(frame: Frame, lines: CellLine[], level: number | undefined, anchor: number): void {
+    if (!frame.paragraph && frame.cell) {
+      if (!frame.discard && lines.length > 0) this.addToCell(frame.cell, lines);
+      return;
+    }
+    this.deliver(frame, { kind: "paragraph", lines, level, anchor });
   }
 
   private listLevel(paragraph: Paragraph) {
@@ -568,12 +588,14 @@ export class BodyReader implements XmlHandler {
     if (holder) (holder.extras ??= []).push(item);
     else if (frame.discard) return;
     else if (frame.cell) {
-      if (item.kind !== "paragraph" || item.lines.length === 0) return;
-      // The first lines are taken as they are (an array sized to them); later ones appended one by one (no spread: a cell may hold many).
-      const cell = frame.cell;
-      if (cell.lines.length === 0) cell.lines = item.lines;
-      else for (const line of item.lines) cell.lines.push(line);
+      if (item.kind === "paragraph" && item.lines.length > 0) this.addToCell(frame.cell, item.lines);
     } else this.emit(item);
+  }
+
+  /** The first lines are taken as they are (an array sized to them); later ones appended one by one (no spread: a cell may hold many). */
+  private addToCell(cell: RawCell, lines: CellLine[]): void {
+    if (cell.lines.length === 0) cell.lines = lines;
+    else for (const line of lines) cell.lines.push(line);
   }
 
   // ---- blocks outside tables

@@ -35,6 +35,7 @@ const clamp = (span: number) => Math.max(1, Math.min(Number.isFinite(span) ? spa
 
 /** Table number → block with every cell located; `table` is the 1-based table number. */
 export function layoutTable(raw: RawTable, table: number): TableBlock {
+  if (raw.irregular || !continuesMerge(raw)) return layoutUnmerged(raw, table);
   const rowSpans = new Map<RawCell, number>();
   const covered = new Set<RawCell>();
   if (!raw.irregular) {
@@ -89,6 +90,33 @@ export function layoutTable(raw: RawTable, table: number): TableBlock {
     // Spans that ended are dropped, so a long table does not rescan them on every row.
     for (let at = pending.length - 1; at >= 0; at--) if (pending[at]!.rowsLeft <= 0) pending.splice(at, 1);
     return { cells, location: { table, row: rowNumber } };
+  });
+  return { kind: "table", rows, location: { table } };
+}
+
+/** Whether any cell continues a vertical merge (most tables: none). */
+function continuesMerge(raw: RawTable): boolean {
+  for (const row of raw.rows) for (const cell of row.cells) if (cell.vMerge) return true;
+  return false;
+}
+
+/**
+ * layoutTable for a table without vertical merges (or one whose merges mammoth ignores): the same
+ * cells, without the maps of merges and the grid-column lookup, as each cell then sits in the grid
+ * column it starts in.
+ */
+function layoutUnmerged(raw: RawTable, table: number): TableBlock {
+  const rows: Row[] = raw.rows.map((rawRow, rowIndex) => {
+    const row = rowIndex + 1;
+    const cells: Cell[] = [];
+    let column = 0;
+    for (const rawCell of rawRow.cells) {
+      const colSpan = clamp(rawCell.gridSpan);
+      const lines = rawCell.lines.length > 1 ? rawCell.lines.slice() : rawCell.lines;
+      cells.push(cellOf(lines, colSpan, rawCell, table, row, column));
+      column += colSpan;
+    }
+    return { cells, location: { table, row } };
   });
   return { kind: "table", rows, location: { table } };
 }
