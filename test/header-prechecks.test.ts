@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GridRow } from "../src/parse/grid.js";
-import { headerMap, recogniseHeader, sectionOf, type Section } from "../src/parse/headers.js";
+import { headerMap, isExternalContributorsRow, normaliseHeader, recogniseHeader, sectionOf, type Section } from "../src/parse/headers.js";
 import { checkProperty } from "./helpers/fast-check.js";
 
 /** Header wordings of every table (the seeds' own and other templates'), and data as cells hold it. */
@@ -22,7 +22,7 @@ const WORDS = [
   "Direction of Travel", "DoT", "Trend", "Contributory Officers", "Directorate", "Contributing Organisations", "Partner Officer",
   "Internal Contributors", "External Contributors", "Rationale", "How will they be engaged", "So far",
   "NI 141", "Amber", "Green", "Red", "45%", "1,142 (2007/08)", "N/A", "Stephen Boyle", "Leeds C C", "March 2009", "", "",
-  "\u212aey Actions", "\u0130nternal Contributors",
+  "\u212aey Actions", "\u0130nternal Contributors", "NI 110:", "PI 3", "KPI12", "NI", "PI:", "Pilot scheme", "Reference number",
 ];
 
 /** A wording as someone might type it: any case, spaces of any kind around and inside, a colon or star after. */
@@ -60,6 +60,16 @@ describe("recognising a header row", () => {
       fc.property(fc.array(typed, { minLength: 1, maxLength: 9 }), (cells) => {
         const row = rowOf(cells);
         expect(recogniseHeader(row, custom, new Map())).toEqual(sectionOf(row, custom, true, everyTable));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("knows the External Contributors row however it is typed, and no other row", async () => {
+    await checkProperty(
+      fc.property(fc.array(typed, { minLength: 1, maxLength: 4 }), (cells) => {
+        const named = cells.map(normaliseHeader).filter((text) => text !== "");
+        expect(isExternalContributorsRow(rowOf(cells))).toBe(named.length === 1 && /^external contributors?$/.test(named[0]!));
       }),
       { numRuns: 2000 },
     );

@@ -78,11 +78,14 @@ const MAX_HEADER_CELL = 160;
  * Tests on a cell's raw text that its normalised text must pass to match the patterns below, so
  * that most data cells are never normalised. Every header of a contributors table says
  * "contribut…"; every key column's header (PI Ref, progress, actions, title: see
- * recogniseHeader) starts with one of these letters or names next steps or future milestones.
- * (U+212A, the Kelvin sign, lower-cases to k.)
+ * recogniseHeader) starts with the first word of one of their synonyms, or names next steps or
+ * future milestones. A PI, NI or KPI followed by a number is an indicator's reference ("NI 110:",
+ * on every row of a PI table), never a header. (U+212A, the Kelvin sign, lower-cases to k, which
+ * /k/i does not match; no other character lower-cases to a letter these words need.)
  */
 const CONTRIBUT = /contribut/i;
-const MAY_NAME_KEY = /^\s*[aikmnoprtuw\u212a]|next\s+steps|future\s+milestones/i;
+const MAY_NAME_KEY =
+  /^\s*(?:(?:p|n|[k\u212a]p)i(?!\s*\d)|indicator|measure|ref|performance|improvement|progress|achievement|update|[k\u212a]ey|planned|action|milestone|what|priority|title|outcome)|next\s+steps|future\s+milestones/i;
 
 export function normaliseHeader(text: string): string {
   return text
@@ -246,8 +249,12 @@ export function matchAssessmentHeader(row: GridRow): { rest: string } | null {
   return match ? { rest: (match[1] ?? "").trim() } : null;
 }
 
+const EXTERNAL_CONTRIBUTOR = /external\s+contributor/i;
+
 /** The "External Contributors" row of the alternative contributors layout. */
 export function isExternalContributorsRow(row: GridRow): boolean {
+  // Asked of every contributors row: one without the words is answered without normalising its cells.
+  if (!row.cells.some((cell) => EXTERNAL_CONTRIBUTOR.test(cell))) return false;
   const only = onlyCell(row.cells, normaliseHeader);
   return only !== null && /^external contributors?$/.test(only);
 }
