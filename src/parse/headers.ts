@@ -188,13 +188,21 @@ const has = (columns: Column[], role: string) => columns.some((column) => column
  * section is read only, so one can serve every row that is the same).
  */
 export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map(), known?: Map<string, Section>): Section | null {
-  // Header cells are short; a row holding a long text is data (and lower-casing it is costly).
-  if (row.cells.some((cell) => cell.length > MAX_HEADER_CELL)) return null;
   const { cells } = row;
-  const contributors = cells.some((cell) => CONTRIBUT.test(cell));
+  const everyCell = custom.size > 0;
+  let contributors = false;
   // The other tables need two or three named columns, one of them in its key role: only the
   // cells that may name a key column are normalised to find one (any cell, when the user maps headers).
-  const keyTexts = custom.size > 0 ? cells.map(normaliseHeader) : cells.filter((cell) => MAY_NAME_KEY.test(cell)).map(normaliseHeader);
+  let keyTexts: string[] | undefined;
+  for (const cell of cells) {
+    // Header cells are short; a row holding a long text is data (and lower-casing it is costly).
+    if (cell.length > MAX_HEADER_CELL) return null;
+    if (!contributors && CONTRIBUT.test(cell)) contributors = true;
+    if (everyCell || MAY_NAME_KEY.test(cell)) (keyTexts ??= []).push(normaliseHeader(cell));
+  }
+  // Most rows are data: no cell could name a key column.
+  if (!contributors && !keyTexts) return null;
+  keyTexts ??= [];
   const keys = {
     indicator: anyCanTake(keyTexts, INDICATOR_COLUMNS, ["ref"], { map: custom, table: "indicator" }),
     action: anyCanTake(keyTexts, ACTION_COLUMNS, ["progress", "actions"], { map: custom, table: "action" }),
