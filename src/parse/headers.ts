@@ -182,9 +182,25 @@ function sectionFrom(kind: SectionKind, row: GridRow, columns: Column[]): Sectio
 
 const has = (columns: Column[], role: string) => columns.some((column) => column.role === role);
 
+/*
+ * The sections recognised without a mapping of the user's, shared by every document this
+ * process parses: each document of a batch repeats its template's header rows, and a section is
+ * a function of its row's cells alone. Emptied when full, so that a run over many templates
+ * holds no more than this many.
+ */
+const SHARED_SECTIONS = new Map<string, Section>();
+const MAX_SHARED_SECTIONS = 512;
+
+/** Where recogniseHeader keeps the header rows it has worked out while parsing one document. */
+export function knownSections(custom: HeaderMap): Map<string, Section> {
+  if (custom.size > 0) return new Map();
+  if (SHARED_SECTIONS.size >= MAX_SHARED_SECTIONS) SHARED_SECTIONS.clear();
+  return SHARED_SECTIONS;
+}
+
 /**
  * Recognise a header row, or return null. Order matters: contributors before actions. `known`
- * holds the sections already recognised in this document, by their header row's cells (a
+ * holds the sections already recognised (knownSections), by their header row's cells (a
  * section is read only, so one can serve every row that is the same).
  */
 export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map(), known?: Map<string, Section>): Section | null {
