@@ -25,7 +25,8 @@ export interface WrittenReference {
 /** "<Theme> 2008/09 Quarter 2 Performance Update"; also "Quarter Two", "Second Quarter", "Q2 (July - September)". */
 const HEADING =
   /^(.*?)\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*(?:(?:quarter|qtr|q)\s*([1-4]|one|two|three|four)|(first|second|third|fourth)\s+quarter)\s*(?:\([^)]*\)\s*)?performance\s+(?:update|report)/i;
-const PERFORMANCE = /performance/i;
+const PERFORMANCE = /performance(?:\s+(?:update|report)|\s*$)/i;
+const FOUR_DIGITS = /\d{4}/;
 const QUARTER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, first: 1, second: 2, third: 3, fourth: 4 };
 const REFERENCE = /\b([A-Z]{2,4})\s*[-–.]?\s*(\d{1,2})\s*([a-z])\b/;
 
@@ -54,11 +55,16 @@ function financialYear(start: string, end: string): string {
 
 /** Recognise a heading row; the reference may be in a later cell of the same row. */
 export function matchHeading(row: GridRow): Heading | null {
-  // A heading is a line or two; long cells are the prose of an update.
-  if (row.cells.some((cell) => cell.length > 400)) return null;
-  // "Performance" stands whole in one cell (cells are joined with spaces): a cheap test that
-  // spares the other rows the joining and the heading pattern.
-  if (!row.cells.some((cell) => PERFORMANCE.test(cell))) return null;
+  // "Performance update" (or report) stands in one cell, or "performance" ends one and the
+  // words go on in the next; the year's four digits stand whole in one cell (cells are joined
+  // with spaces): cheap tests that spare the other rows the joining and the heading pattern.
+  let performance = false;
+  for (const cell of row.cells) {
+    // A heading is a line or two; long cells are the prose of an update.
+    if (cell.length > 400) return null;
+    if (!performance && cell.length >= 11 && PERFORMANCE.test(cell)) performance = true;
+  }
+  if (!performance || !row.cells.some((cell) => FOUR_DIGITS.test(cell))) return null;
   const text = row.cells.map((cell) => cell.trim()).filter(Boolean).join(" \t ");
   const match = HEADING.exec(text.replace(/\s*\t\s*/g, " "));
   if (!match) return null;
