@@ -75,7 +75,9 @@ export class RowWindow {
 
   forgetBefore(index: number): void {
     if (index <= this.first) return;
-    this.rows.splice(0, index - this.first);
+    // Most often every row held is passed: emptied without splice's array of the rows removed.
+    if (index - this.first >= this.rows.length) this.rows.length = 0;
+    else this.rows.splice(0, index - this.first);
     this.first = index;
   }
 }
