@@ -88,6 +88,19 @@ function findDates(text: string, report: ReportPeriod): Found[] {
   };
 
   // In this order: a date taken by an earlier pattern is not read again by a later one.
+  // Every pattern but the end of the year needs a digit.
+  if (DIGIT.test(text)) readDigits(take, text, report);
+  take(END_OF_YEAR, () => ({ due: yearEnd(startYear(report.year)), kind: "year" }));
+
+  return found.sort((a, b) => a.at - b.at).map((entry) => entry.found);
+}
+
+const DIGIT = /\d/;
+
+type Take = (pattern: RegExp, make: (match: RegExpExecArray) => Found | null) => void;
+
+/** The dates written with figures, in findDates' order. */
+function readDigits(take: Take, text: string, report: ReportPeriod): void {
   take(DAY_MONTH_YEAR, ([, day, month, year = ""]) => {
     const due = validDate(fullYear(year), Number(month), Number(day));
     return due ? { due, kind: "date" } : null;
@@ -120,9 +133,6 @@ function findDates(text: string, report: ReportPeriod): Found[] {
     due: bareQuarterEnd(Number(m[2] ?? m[1]), report),
     kind: m[2] ? "range" : "quarter",
   }));
-  take(END_OF_YEAR, () => ({ due: yearEnd(startYear(report.year)), kind: "year" }));
-
-  return found.sort((a, b) => a.at - b.at).map((entry) => entry.found);
 }
 
 export function parseTimescale(input: string, report: ReportPeriod): Timescale {

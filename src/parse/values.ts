@@ -26,9 +26,12 @@ function emptyValue(raw: string, status: ValueStatus): Value {
   };
 }
 
+const DIGIT = /\d/;
+const MONTH_AND_YEAR = new RegExp(`\\b(${MONTH})\\s+(\\d{4})\\b`, "i");
+
 /** "January 2009" → "2009-01": when a figure is promised. */
 function expectedMonth(text: string): string | null {
-  const match = new RegExp(`\\b(${MONTH})\\s+(\\d{4})\\b`, "i").exec(text);
+  const match = MONTH_AND_YEAR.exec(text);
   if (!match) return null;
   const [, name = "", year = ""] = match;
   const month = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -114,6 +117,9 @@ export function parseValue(input: string): Value {
       return { ...emptyValue(raw, status), expected: status === "not-yet-reported" || status === "to-be-set" ? expectedMonth(text) : null };
     }
   }
+
+  // Every figure, change, period and date below has a digit: a text without one is words only.
+  if (!DIGIT.test(text)) return emptyValue(raw, "unparsed");
 
   const value = emptyValue(raw, "unparsed");
   const { change, rest: withoutChange } = takeChange(text);
