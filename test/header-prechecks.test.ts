@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GridRow } from "../src/parse/grid.js";
-import { headerMap, isExternalContributorsRow, normaliseHeader, recogniseHeader, sectionOf, type Section } from "../src/parse/headers.js";
+import { headerMap, isExternalContributorsRow, normaliseHeader, recogniseHeader, sectionOf, type KnownHeaders } from "../src/parse/headers.js";
 import { checkProperty } from "./helpers/fast-check.js";
 
 /** Header wordings of every table (the seeds' own and other templates'), and data as cells hold it. */
@@ -76,7 +76,7 @@ describe("recognising a header row", () => {
   });
 
   it("works out a repeated header row once, each row keeping its own header row", () => {
-    const known = new Map<string, Section>();
+    const known: KnownHeaders = new Map();
     const cells = ["PI Ref", "Definition", "Baseline", "2008/09 Target", "RAG Rating"];
     const first = rowOf([...cells]);
     const second = { ...rowOf([...cells]), location: { table: 9, row: 1 } };

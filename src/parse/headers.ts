@@ -182,56 +182,71 @@ function sectionFrom(kind: SectionKind, row: GridRow, columns: Column[]): Sectio
 
 const has = (columns: Column[], role: string) => columns.some((column) => column.role === role);
 
+/** Rows already worked out, by their cells joined: each with its cells (to tell two rows that join alike apart) and its section or null. */
+export type KnownHeaders = Map<string, { cells: string[]; section: Section | null }>;
+
 /*
- * The sections recognised without a mapping of the user's, shared by every document this
- * process parses: each document of a batch repeats its template's header rows, and a section is
- * a function of its row's cells alone. Emptied when full, so that a run over many templates
- * holds no more than this many.
+ * The rows worked out without a mapping of the user's, shared by every document this process
+ * parses: each document of a batch repeats its template's header rows, and a row's section is a
+ * function of its cells alone. Emptied when full, so that a run over many templates, or a long
+ * document of rows that look like headers, holds no more than this many.
  */
-const SHARED_SECTIONS = new Map<string, Section>();
-const MAX_SHARED_SECTIONS = 512;
+const SHARED_HEADERS: KnownHeaders = new Map();
+const MAX_KNOWN_HEADERS = 512;
 
 /** Where recogniseHeader keeps the header rows it has worked out while parsing one document. */
-export function knownSections(custom: HeaderMap): Map<string, Section> {
-  if (custom.size > 0) return new Map();
-  if (SHARED_SECTIONS.size >= MAX_SHARED_SECTIONS) SHARED_SECTIONS.clear();
-  return SHARED_SECTIONS;
+export function knownHeaders(custom: HeaderMap): KnownHeaders {
+  return custom.size > 0 ? new Map() : SHARED_HEADERS;
 }
 
 /**
  * Recognise a header row, or return null. Order matters: contributors before actions. `known`
- * holds the sections already recognised (knownSections), by their header row's cells (a
- * section is read only, so one can serve every row that is the same).
+ * holds the rows already worked out (knownHeaders): a section is read only, so one can serve
+ * every row that is the same.
  */
-export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map(), known?: Map<string, Section>): Section | null {
+export function recogniseHeader(row: GridRow, custom: HeaderMap = new Map(), known?: KnownHeaders): Section | null {
   const { cells } = row;
   const everyCell = custom.size > 0;
   let contributors = false;
-  // The other tables need two or three named columns, one of them in its key role: only the
-  // cells that may name a key column are normalised to find one (any cell, when the user maps headers).
-  let keyTexts: string[] | undefined;
+  let mayNameKey = everyCell;
   for (const cell of cells) {
     // Header cells are short; a row holding a long text is data (and lower-casing it is costly).
     if (cell.length > MAX_HEADER_CELL) return null;
     if (!contributors && CONTRIBUT.test(cell)) contributors = true;
-    if (everyCell || MAY_NAME_KEY.test(cell)) (keyTexts ??= []).push(normaliseHeader(cell));
+    if (!mayNameKey && MAY_NAME_KEY.test(cell)) mayNameKey = true;
   }
-  // Most rows are data: no cell could name a key column.
-  if (!contributors && !keyTexts) return null;
-  keyTexts ??= [];
+  // Most rows are data: no cell could name a key column, nor say contributors.
+  if (!contributors && !mayNameKey) return null;
+  // Every update of a document repeats the same header rows: each is worked out once.
+  const signature = known ? cells.join("\n") : "";
+  const seen = known?.get(signature);
+  if (seen && sameCells(seen.cells, cells)) return seen.section && { ...seen.section, headerRow: row };
+  const section = headerOf(row, custom, contributors);
+  if (known && !seen) {
+    if (known.size >= MAX_KNOWN_HEADERS) known.clear();
+    known.set(signature, { cells, section });
+  }
+  return section;
+}
+
+function sameCells(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** recogniseHeader's answer for a row that passed its first tests. */
+function headerOf(row: GridRow, custom: HeaderMap, contributors: boolean): Section | null {
+  // The other tables need two or three named columns, one of them in its key role: only the
+  // cells that may name a key column are normalised to find one (any cell, when the user maps headers).
+  const keyTexts = custom.size > 0 ? row.cells.map(normaliseHeader) : row.cells.filter((cell) => MAY_NAME_KEY.test(cell)).map(normaliseHeader);
   const keys = {
     indicator: anyCanTake(keyTexts, INDICATOR_COLUMNS, ["ref"], { map: custom, table: "indicator" }),
     action: anyCanTake(keyTexts, ACTION_COLUMNS, ["progress", "actions"], { map: custom, table: "action" }),
     priority: anyCanTake(keyTexts, PRIORITY_COLUMNS, ["title"], { map: custom, table: "priority" }),
   };
   if (!contributors && !keys.indicator && !keys.action && !keys.priority) return null;
-  // Every update of a document repeats the same header rows: each is worked out once.
-  const signature = known ? JSON.stringify(cells) : "";
-  const seen = known?.get(signature);
-  if (seen) return { ...seen, headerRow: row };
-  const section = sectionOf(row, custom, contributors, keys);
-  if (section && known) known.set(signature, section);
-  return section;
+  return sectionOf(row, custom, contributors, keys);
 }
 
 /** The section a row opens, tried against every table without the pre-checks of recogniseHeader (a test holds the two to the same answers). */

@@ -7,7 +7,7 @@
 import type { BlockStream } from "../model/blocks.js";
 import type { Location, Priority, Report, Unrecognised } from "../schema/records.js";
 import { filledCells, gridRows, isEmptyRow, RowWindow, type GridRow } from "./grid.js";
-import { headerMap, isExternalContributorsRow, knownSections, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
+import { headerMap, isExternalContributorsRow, knownHeaders, matchAssessmentHeader, recogniseHeader, type Section } from "./headers.js";
 import { bareReference, matchHeading, referenceInRow, resolveTheme, type Heading } from "./heading.js";
 import { addAction, addContributors, addIndicator, copyLocation, fillPriority } from "./sections.js";
 
@@ -119,7 +119,7 @@ function* updatesOf(document: BlockStream, report: Report, options: ParseOptions
   let state: State = { kind: "none" };
   const lastUnrecognisedBlock = { value: -1 };
   const customHeaders = headerMap(options.headers);
-  const knownHeaders = knownSections(customHeaders);
+  const known = knownHeaders(customHeaders);
 
   for (let i = 0; ; i++) {
     rows.forgetBefore(i);
@@ -148,7 +148,7 @@ function* updatesOf(document: BlockStream, report: Report, options: ParseOptions
       continue;
     }
 
-    const header = recogniseHeader(row, customHeaders, knownHeaders);
+    const header = recogniseHeader(row, customHeaders, known);
     if (header) {
       // Named header cells that match no field: their columns are not read, and the user is told which.
       for (const cell of header.unplaced) {
