@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, stringifyRows, type CsvRow } from "../src/emit/csv.js";
+import { csvColumns, csvHeader, neutraliseCell, RECORD_KINDS, stringifyRows, type CsvRow } from "../src/emit/csv.js";
+import { FINDING_COLUMNS } from "../src/batch/findings.js";
 import { checkProperty } from "./helpers/fast-check.js";
 
 const COLUMNS = ["source", "title", "value", "flag", "note"];
@@ -43,5 +44,17 @@ describe("stringifyRows", () => {
     expect(stringifyRows([], COLUMNS)).toBe("source,title,value,flag,note\n");
     expect(stringifyRows([], COLUMNS, { header: false })).toBe("");
     expect(stringifyRows([], COLUMNS, { header: false, bom: true })).toBe(throughCsvStringify([], COLUMNS, { header: false, bom: true }));
+  });
+
+  it("writes csv-stringify's header line for every kind's columns and for any column names", async () => {
+    for (const columns of [...RECORD_KINDS.map((kind) => csvColumns(kind)), [...FINDING_COLUMNS]]) {
+      for (const bom of [false, true]) expect(csvHeader(columns, bom)).toBe(stringify([], { header: true, columns, bom }));
+    }
+    await checkProperty(
+      fc.property(fc.uniqueArray(text.filter((name) => name.length > 0 && !name.includes(".")), { minLength: 1, maxLength: 5 }), fc.boolean(), (columns, bom) => {
+        expect(csvHeader(columns, bom)).toBe(stringify([], { header: true, columns, bom }));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

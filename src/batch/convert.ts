@@ -4,9 +4,8 @@
  * temporary file and put in place at the end. JSON: one file per input, each written atomically
  * as soon as its turn comes. Returns what happened; printing is the command's business.
  */
-import { stringify } from "csv-stringify/sync";
 import { join } from "node:path";
-import { csvColumns, RECORD_KINDS } from "../emit/csv.js";
+import { csvColumns, csvHeader, RECORD_KINDS } from "../emit/csv.js";
 import type { InputFile } from "./task.js";
 import { writeFileAtomic } from "./write.js";
 import type { DocumentOptions } from "../pipeline.js";
@@ -78,7 +77,7 @@ export function plannedOutputs(plan: ConvertPlan): string[] {
 
 function header(kind: SheetKind, bom: boolean | undefined): string {
   const columns = kind === "findings" ? FINDING_COLUMNS : csvColumns(kind);
-  return stringify([], { header: true, columns, bom: bom ?? false });
+  return csvHeader(columns, bom);
 }
 
 function tasksOf(plan: ConvertPlan): FileTask[] {
