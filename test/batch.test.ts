@@ -122,6 +122,21 @@ describe("AtomicFile and the sweep of leftovers", () => {
     expect(readdirSync(join(dir, "out"))).toEqual([]);
   });
 
+  it("convertFiles gives the same bytes when every file's rows wait on disk for their turn, and leaves no file set aside", async () => {
+    const dir = scratch();
+    const { files } = await expandInputs(["fixtures/seeds", "fixtures/docx", "fixtures/html"], ROOT);
+    for (const jobs of [1, 2]) {
+      const held: ConvertPlan = { files, outDir: join(dir, `held${jobs}`), format: "csv", base: ROOT, jobs };
+      const spilled: ConvertPlan = { ...held, outDir: join(dir, `spilled${jobs}`), spillAt: 1 };
+      const [a, b] = [await convertFiles(held), await convertFiles(spilled)];
+      expect(b.converted).toBe(a.converted);
+      expect(a.converted).toBeGreaterThan(3);
+      const names = readdirSync(held.outDir).sort();
+      expect(readdirSync(spilled.outDir).sort()).toEqual(names);
+      for (const name of names) expect(readFileSync(join(spilled.outDir, name), "utf8"), name).toBe(readFileSync(join(held.outDir, name), "utf8"));
+    }
+  });
+
   it("removes the temporary files of a process that is gone, and only those", async () => {
     const dir = scratch();
     const gone = spawnSync(process.execPath, ["-e", ""]).pid;

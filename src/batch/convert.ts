@@ -4,6 +4,7 @@
  * temporary file and put in place at the end. JSON: one file per input, each written atomically
  * as soon as its turn comes. Returns what happened; printing is the command's business.
  */
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { csvColumns, csvHeader, RECORD_KINDS } from "../emit/csv.js";
 import type { InputFile } from "./task.js";
@@ -13,7 +14,7 @@ import type { Report } from "../schema/records.js";
 import { crossInputFindings, FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
 import { jsonOutputPath } from "./outputs.js";
 import { orderedResults } from "./pool.js";
-import { AtomicFile } from "./sink.js";
+import { AtomicFile, sweepOwnTemporaries } from "./sink.js";
 import type { FileResult, FileTask, SheetKind } from "./task.js";
 
 export interface ConvertPlan {
@@ -28,6 +29,8 @@ export interface ConvertPlan {
   validate?: ValidateTaskOptions;
   document?: DocumentOptions;
   debug?: boolean;
+  /** CSV text an input may hold in memory before it waits on disk for its turn (SPILL_AT unless given). */
+  spillAt?: number;
 }
 
 export interface ConvertFailure {
@@ -90,6 +93,8 @@ function tasksOf(plan: ConvertPlan): FileTask[] {
     validate: plan.validate,
     // Written by the task as it parses (a worker thread's result is copied, and a file's JSON can be hundreds of MB).
     ...(plan.format === "json" && !plan.validate ? { jsonPath: jsonOutputPath(plan.outDir, plan.base, file) } : {}),
+    // A file's rows past spillAt characters wait on disk for their turn (the worker's result is copied too).
+    ...(plan.format === "csv" && !plan.validate ? { spillDir: plan.outDir, spillAt: plan.spillAt } : {}),
   }));
 }
 
@@ -98,6 +103,10 @@ async function appendSheets(sheets: Map<SheetKind, { file: AtomicFile; rows: num
   for (const [kind, sheet] of sheets) {
     const part = result.sheets?.[kind];
     if (!part) continue;
+    if (part.spill !== undefined) {
+      await sheet.file.appendFrom(part.spill);
+      await rm(part.spill, { force: true });
+    }
     await sheet.file.write(part.text);
     sheet.rows += part.rows;
   }
@@ -166,6 +175,8 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
     return summary;
   } catch (error) {
     for (const sheet of sheets.values()) await sheet.file.abort();
+    // The rows that files in flight set aside (SpillFile) are temporary files of this process.
+    if (plan.format === "csv") await sweepOwnTemporaries(plan.outDir);
     throw error;
   }
 }

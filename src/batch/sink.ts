@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { temporaryPathFor } from "./write.js";
 
 const FLUSH_AT = 64 * 1024;
+const COPY_CHUNK = 1024 * 1024;
 
 export class AtomicFile {
   private chunks: string[] = [];
@@ -42,6 +43,22 @@ export class AtomicFile {
     this.chunks = [];
     this.buffered = 0;
     await this.handle.write(text, null, "utf8");
+  }
+
+  /** Append the bytes of another file as they are (a part set aside, see SpillFile), a megabyte at a time. */
+  async appendFrom(path: string): Promise<void> {
+    await this.flush();
+    const source = await open(path, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(COPY_CHUNK);
+      for (;;) {
+        const { bytesRead } = await source.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        await this.handle.write(buffer, 0, bytesRead);
+      }
+    } finally {
+      await source.close();
+    }
   }
 
   /** Write what is buffered, make it durable, and put the file in place. */
@@ -83,6 +100,59 @@ export class AtomicFile {
     if (this.closed) return;
     this.closed = true;
     await this.handle.close();
+  }
+}
+
+/**
+ * Text set aside on disk until its turn: the CSV rows of an input too big to hold in memory, which
+ * the writer of the output then appends (AtomicFile.appendFrom) and removes. It is named as a
+ * temporary file beside that output, so that an interrupted or killed run's is swept as theirs are.
+ */
+export class SpillFile {
+  private chunks: string[] = [];
+  private buffered = 0;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private handle: FileHandle,
+  ) {}
+
+  static async create(beside: string): Promise<SpillFile> {
+    const path = temporaryPathFor(beside);
+    return new SpillFile(path, await open(path, "wx"));
+  }
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    this.chunks.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.chunks.length === 0) return;
+    const text = this.chunks.join("");
+    this.chunks = [];
+    this.buffered = 0;
+    await this.handle.write(text, null, "utf8");
+  }
+
+  /** Write what is buffered; the file is then complete (not made durable: it lives for one run). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    this.closed = true;
+    await this.handle.close();
+  }
+
+  async remove(): Promise<void> {
+    this.chunks = [];
+    if (!this.closed) {
+      this.closed = true;
+      await this.handle.close().catch(() => undefined);
+    }
+    await rm(this.path, { force: true });
   }
 }
 

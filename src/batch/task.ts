@@ -7,13 +7,14 @@
  * workers on two cores are not held up by a busy writer.
  */
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { csvColumns, recordRows, RECORD_KINDS, stringifyRows, type RecordKind } from "../emit/csv.js";
 import { emitJson, JsonPieces } from "../emit/json.js";
 import { parseBytes, parseBytesByUpdate, type DocumentOptions } from "../pipeline.js";
 import type { Report } from "../schema/records.js";
 import { fileErrorReason, NO_UPDATE_FOUND } from "./reason.js";
 import type { ValidateTaskOptions } from "./findings.js";
-import { AtomicFile } from "./sink.js";
+import { AtomicFile, SpillFile } from "./sink.js";
 
 /** A file named on the command line or found in a folder. */
 export interface InputFile {
@@ -41,6 +42,13 @@ export interface FileTask {
    * file is parsed (atomically), instead of handing the whole text back (355 MB for a 62 MB text).
    */
   jsonPath?: string;
+  /**
+   * CSV: the output folder, where a file's rows are set aside on disk (SpillFile) once their text
+   * passes `spillAt` characters, instead of being held until the writer's turn comes.
+   */
+  spillDir?: string;
+  /** Characters of CSV text held in memory before they go to spillDir; SPILL_AT unless given. */
+  spillAt?: number;
   /** The file's bytes, when the pool has read them already (see readAhead in pool.ts). */
   bytes?: Uint8Array;
 }
@@ -52,7 +60,16 @@ export interface Sheet {
   /** CSV rows without the header, already neutralised against formula injection. */
   text: string;
   rows: number;
+  /** The rows before `text`, set aside in this file (see FileTask.spillDir): the writer appends it, then removes it. */
+  spill?: string;
 }
+
+/**
+ * CSV text a file holds in memory (all kinds together) before it goes to disk: a ten-update
+ * .docx makes ~80,000 characters, the 62 MB text file of 10,000 updates ~80 million, which held
+ * whole, joined and copied to the writer took ~700 MB.
+ */
+export const SPILL_AT = 4 * 1024 * 1024;
 
 export type FileResult =
   | {
@@ -127,30 +144,75 @@ async function writeJsonByUpdate(task: FileTask, path: string): Promise<FileResu
   }
 }
 
+/** A file's CSV rows of one kind: the text held, and what went to disk before it. */
+interface SheetPart {
+  kind: RecordKind;
+  columns: string[];
+  texts: string[];
+  rows: number;
+  spill?: SpillFile;
+}
+
 /**
  * The CSV rows of one file made as it is parsed, an update at a time: only their text is kept,
- * never the whole report's records (about 60 KB of objects an update, against ~6 KB of text).
+ * never the whole report's records (about 60 KB of objects an update, against ~6 KB of text), and
+ * past task.spillAt characters it goes to disk, so memory stays flat however big the file.
  */
 async function sheetsByUpdate(task: FileTask): Promise<FileResult> {
+  const parts: SheetPart[] = RECORD_KINDS.map((kind) => ({ kind, columns: csvColumns(kind), texts: [], rows: 0 }));
+  const spillDir = task.spillDir;
+  const spillAt = task.spillAt ?? SPILL_AT;
+  const spill = async (part: SheetPart): Promise<void> => {
+    if (spillDir === undefined || part.texts.length === 0) return;
+    try {
+      part.spill ??= await SpillFile.create(join(spillDir, `${part.kind}.csv`));
+      await part.spill.write(part.texts.join(""));
+    } catch (error) {
+      throw new WriteFailure(error as NodeJS.ErrnoException);
+    }
+    part.texts = [];
+  };
   try {
     const { report, updates } = await parseBytesByUpdate(await bytesOf(task), task.display, task.document);
-    const parts = RECORD_KINDS.map((kind) => ({ kind, columns: csvColumns(kind), texts: [] as string[], rows: 0 }));
     let count = 0;
+    let held = 0;
     for (const update of updates) {
       count++;
       const one = { ...report, priorities: [update] };
       for (const part of parts) {
         const rows = recordRows([one], part.kind);
         if (rows.length === 0) continue;
-        part.texts.push(stringifyRows(rows, part.columns, { header: false }));
+        const text = stringifyRows(rows, part.columns, { header: false });
+        part.texts.push(text);
         part.rows += rows.length;
+        held += text.length;
+      }
+      if (held >= spillAt && spillDir !== undefined) {
+        for (const part of parts) await spill(part);
+        held = 0;
       }
     }
-    if (count === 0) return { ok: false, display: task.display, reason: NO_UPDATE_FOUND };
+    if (count === 0) {
+      for (const part of parts) await part.spill?.remove();
+      return { ok: false, display: task.display, reason: NO_UPDATE_FOUND };
+    }
     const sheets: Partial<Record<SheetKind, Sheet>> = {};
-    for (const part of parts) sheets[part.kind] = { text: part.texts.join(""), rows: part.rows };
+    for (const part of parts) {
+      if (part.spill) {
+        // Once a kind has gone to disk, all of it does: its rows are then in one place, in order.
+        await spill(part);
+        await part.spill.close().catch((error: unknown) => {
+          throw new WriteFailure(error as NodeJS.ErrnoException);
+        });
+        sheets[part.kind] = { text: "", rows: part.rows, spill: part.spill.path };
+      } else {
+        sheets[part.kind] = { text: part.texts.join(""), rows: part.rows };
+      }
+    }
     return { ok: true, display: task.display, updates: count, sheets };
   } catch (error) {
+    for (const part of parts) await part.spill?.remove();
+    if (error instanceof WriteFailure) return { ok: false, display: task.display, reason: `cannot write in ${spillDir} (${error.error.code ?? String(error.error)})` };
     return { ok: false, display: task.display, reason: fileErrorReason(error, task.debug) };
   }
 }
