@@ -101,8 +101,18 @@ describe("what validate loads for one file", () => {
     expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
   });
 
-  it("a text file with HTML residue: the HTML parser, and still no other heavy package", () => {
+  it("a text file with the usual HTML residue (<p>, <ul>): none of the heavy packages either, its markup read without the HTML parser", () => {
+    expect(readFileSync(Q2_TEXT, "utf8")).toMatch(/<p>/);
     const run = validate([Q2_TEXT]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+  });
+
+  it("a text file with other markup: the HTML parser, and still no other heavy package", () => {
+    const bold = join(mkdtempSync(join(tmpdir(), "lsp-bold-")), "q2-2008-09.txt");
+    writeFileSync(bold, readFileSync(Q2_TEXT, "utf8").replace("<p>Transformation", "<p><b>Transformation</b>"));
+    const run = validate([bold]);
     expect(run.code).toBe(1);
     expect(run.packages).toContain("htmlparser2");
     expect(run.packages.filter((name) => HEAVY.includes(name) && name !== "htmlparser2")).toEqual([]);

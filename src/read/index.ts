@@ -7,6 +7,7 @@ import { InputError } from "../errors.js";
 import { sniffFormat } from "./sniff.js";
 import { mayHaveTooManyCells, readText, textBlocks } from "./text.js";
 import { loadMarkupParser } from "./markup.js";
+import { mayNeedMarkupParser } from "./residue-markup.js";
 import type { DocxReader } from "./docx.js";
 
 export type { DocxReader } from "./docx.js";
@@ -40,9 +41,12 @@ export async function streamDocument(bytes: Uint8Array, options: ReadOptions = {
   return readDocument(bytes, options);
 }
 
-/** Markup needs a '<' or an '&': only then is the HTML parser worth loading (start-up time). */
+/**
+ * The HTML parser is loaded ahead only for markup beyond the paragraphs, lists and breaks that
+ * residue-markup.ts reads itself (start-up time: most text files, even with residue, need none).
+ */
 async function markupParserIfNeeded(bytes: Uint8Array): Promise<void> {
-  if (bytes.includes(0x3c) || bytes.includes(0x26)) await loadMarkupParser();
+  if (mayNeedMarkupParser(bytes)) await loadMarkupParser();
 }
 
 function* locatedBlocks(blocks: Iterable<Block>): Generator<Block, void, undefined> {

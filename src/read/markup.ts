@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import type * as Htmlparser2 from "htmlparser2";
 import { MarkupElement, MarkupText, parseLinear, type LinearParser, type MarkupNode } from "./markup-tree.js";
 import type { CellLine } from "../model/blocks.js";
+import { residueToLines } from "./residue-markup.js";
 
 /** Tags that look like markup rather than a stray '<' in prose such as "SAP rating of <35". */
 const MARKUP_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|i|u|strong|em|font|sup|sub|a|o:p)(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/i;
@@ -38,8 +39,9 @@ export function markupToLines(html: string): CellLine[] {
 /**
  * htmlparser2 is loaded only for text that may hold markup: most text files have none, and with
  * the packages it brings (domutils, dom-serializer, entities) it costs ~30 ms of start-up.
- * readDocument loads it ahead (a dynamic import, which a bundler can see) when the bytes hold a
- * '<' or '&'; a caller of the synchronous readers that did not gets it here, through require.
+ * readDocument loads it ahead (a dynamic import, which a bundler can see) when the bytes may hold
+ * markup that residue-markup.ts does not read itself; a cell that needs it all the same, or a
+ * caller of the synchronous readers, gets it here, through require.
  */
 let parser: LinearParser | undefined;
 
@@ -105,9 +107,12 @@ export function nodesToLines(nodes: readonly MarkupNode[]): CellLine[] {
   return lines;
 }
 
-/** Lines of a cell's text as written in a text extraction: markup cleaned when present. */
+/**
+ * Lines of a cell's text as written in a text extraction: markup cleaned when present, the few
+ * tags and entities text exports hold without the HTML parser (src/read/residue-markup.ts).
+ */
 export function textToLines(text: string): CellLine[] {
-  if (looksLikeMarkup(text)) return markupToLines(text);
+  if (looksLikeMarkup(text)) return residueToLines(text) ?? markupToLines(text);
   const clean = cleanSpaces(text);
   return clean ? [{ text: clean }] : [];
 }
