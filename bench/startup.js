@@ -11,6 +11,10 @@
 // so the HTML parser loads), of the same text without markup, and of its .docx rendering; and, to
 // show what the bundle (dist/bin/) saves, validate of the text seed and the .docx through the
 // unbundled modules of dist/cli/ that tsc builds.
+//
+// --baseline DIR adds validate of the text seed and of the .docx run by another built checkout
+// (DIR/bin/lsp-report.js, e.g. a `git worktree` of main), in the same rounds: before and after a
+// change, measured alike.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -73,6 +77,12 @@ export async function run(args = process.argv.slice(2)) {
       ["validate, text seed, unbundled dist/cli", [unbundled, "validate", SEED, "--quiet"]],
       ["validate, .docx, unbundled dist/cli", [unbundled, "validate", DOCX, "--quiet"]],
     ];
+    const baseline = option(args, "--baseline", undefined);
+    if (baseline !== undefined) {
+      const other = join(baseline, "bin/lsp-report.js");
+      if (!existsSync(other)) throw new Error(`--baseline ${baseline}: no bin/lsp-report.js there`);
+      contenders.push(["validate, text seed, --baseline", [other, "validate", SEED, "--quiet"]], ["validate, .docx, --baseline", [other, "validate", DOCX, "--quiet"]]);
+    }
     const before = load();
     for (const [, argv] of contenders) timed(argv, scratch); // warm the file cache
     const results = contenders.map(() => ({ ms: [], cpu: [] }));
@@ -92,7 +102,7 @@ export async function run(args = process.argv.slice(2)) {
       const cpu = stats(results[index].cpu);
       summary[name] = { wall, cpu };
       console.log(
-        `  ${name.padEnd(40)} wall ${fixed(wall.mean)} ± ${fixed(wall.sd)} ms (median ${fixed(wall.median)}, ${fixed(wall.min)}–${fixed(wall.max)})   CPU ${fixed(cpu.mean)} ms (median ${fixed(cpu.median)}, ${fixed(cpu.min)}–${fixed(cpu.max)})`,
+        `  ${name.padEnd(42)} wall ${fixed(wall.mean)} ± ${fixed(wall.sd)} ms (median ${fixed(wall.median)}, ${fixed(wall.min)}–${fixed(wall.max)})   CPU ${fixed(cpu.mean)} ms (median ${fixed(cpu.median)}, ${fixed(cpu.min)}–${fixed(cpu.max)})`,
       );
     });
     const verdict = (ok) => (ok ? "met" : "NOT met");

@@ -97,7 +97,6 @@ describe("what validate loads for one file", () => {
     const run = validate([plain]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1); // the Q2 seed's known error (NI 187) is still found
-    expect(run.packages).toContain("commander");
     expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
   });
 
@@ -121,8 +120,17 @@ describe("what validate loads for one file", () => {
   it("a .docx: neither mammoth nor the HTML parser", () => {
     const run = validate([Q2_DOCX]);
     expect(run.code).toBe(1); // read, and the Q2 seed's known error found in it
-    expect(run.packages).toContain("commander");
     expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+  });
+
+  it("the usual validate line is read without commander; help, and any line the quick reading leaves, load it", () => {
+    const plain = validate([Q2_TEXT, "--format", "json", "-q", "--max-warnings", "5"]);
+    expect(plain.code).toBe(1);
+    expect(plain.packages).not.toContain("commander");
+    const help = validate(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.packages).toContain("commander");
+    expect(validate([Q2_TEXT, "-qf", "json"]).packages).toContain("commander");
   });
 
   it("loads what an input or an option does need: zod for a configuration file, tinyglobby for a folder, mammoth when asked for, the HTML parser for HTML", () => {
