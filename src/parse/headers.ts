@@ -196,7 +196,10 @@ const MAX_KNOWN_HEADERS = 512;
 
 /** Where recogniseHeader keeps the header rows it has worked out while parsing one document. */
 export function knownHeaders(custom: HeaderMap): KnownHeaders {
-  return custom.size > 0 ? new Map() : SHARED_HEADERS;
+  if (custom.size === 0) return SHARED_HEADERS;
+  // A user's mapping makes other sections of the same rows: those are kept for this document only.
+  const ownHeaders: KnownHeaders = new Map();
+  return ownHeaders;
 }
 
 /**
