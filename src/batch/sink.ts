@@ -12,23 +12,13 @@ import { temporaryPathFor } from "./write.js";
 const FLUSH_AT = 64 * 1024;
 const COPY_CHUNK = 1024 * 1024;
 
-export class AtomicFile {
-  private chunks: string[] = [];
+/** A file written through a buffer: text gathers until FLUSH_AT characters, then goes out in one write. */
+abstract class BufferedFile {
+  protected chunks: string[] = [];
   private buffered = 0;
-  private closed = false;
+  protected closed = false;
 
-  private constructor(
-    readonly path: string,
-    readonly temporary: string,
-    private handle: FileHandle,
-  ) {}
-
-  static async create(path: string): Promise<AtomicFile> {
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = temporaryPathFor(path);
-    const handle = await open(temporary, "wx");
-    return new AtomicFile(path, temporary, handle);
-  }
+  protected constructor(protected readonly handle: FileHandle) {}
 
   async write(text: string): Promise<void> {
     if (text.length === 0) return;
@@ -37,13 +27,31 @@ export class AtomicFile {
     if (this.buffered >= FLUSH_AT) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  protected async flush(): Promise<void> {
     if (this.chunks.length === 0) return;
     const text = this.chunks.join("");
     this.chunks = [];
     this.buffered = 0;
     await this.handle.write(text, null, "utf8");
   }
+}
+
+export class AtomicFile extends BufferedFile {
+  private constructor(
+    readonly path: string,
+    readonly temporary: string,
+    handle: FileHandle,
+  ) {
+    super(handle);
+  }
+
+  static async create(path: string): Promise<AtomicFile> {
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    const handle = await open(temporary, "wx");
+    return new AtomicFile(path, temporary, handle);
+  }
+
 
   /** Append the bytes of another file as they are (a part set aside, see SpillFile), a megabyte at a time. */
   async appendFrom(path: string): Promise<void> {
@@ -108,35 +116,19 @@ export class AtomicFile {
  * the writer of the output then appends (AtomicFile.appendFrom) and removes. It is named as a
  * temporary file beside that output, so that an interrupted or killed run's is swept as theirs are.
  */
-export class SpillFile {
-  private chunks: string[] = [];
-  private buffered = 0;
-  private closed = false;
-
+export class SpillFile extends BufferedFile {
   private constructor(
     readonly path: string,
-    private handle: FileHandle,
-  ) {}
+    handle: FileHandle,
+  ) {
+    super(handle);
+  }
 
   static async create(beside: string): Promise<SpillFile> {
     const path = temporaryPathFor(beside);
     return new SpillFile(path, await open(path, "wx"));
   }
 
-  async write(text: string): Promise<void> {
-    if (text.length === 0) return;
-    this.chunks.push(text);
-    this.buffered += text.length;
-    if (this.buffered >= FLUSH_AT) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    if (this.chunks.length === 0) return;
-    const text = this.chunks.join("");
-    this.chunks = [];
-    this.buffered = 0;
-    await this.handle.write(text, null, "utf8");
-  }
 
   /** Write what is buffered; the file is then complete (not made durable: it lives for one run). */
   async close(): Promise<void> {

@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { parseBytes, parseBytesByUpdate, type DocumentOptions } from "../pipeline.js";
 import { describeFailure, fileErrorReason, NO_UPDATE_FOUND } from "../batch/reason.js";
+import type { FileResult } from "../batch/task.js";
 import type { Priority, Report } from "../schema/records.js";
 import type { CliIo } from "./io.js";
 import { expandInputs, type InputFile } from "./inputs.js";
@@ -59,11 +60,8 @@ export async function loadReports(inputs: string[], io: CliIo, options: LoadOpti
   const failures: Failure[] = problems.map((problem) => ({ display: problem.display, reason: problem.reason }));
   for (const failure of failures) reportFailure(io, failure.display, failure.reason);
   const reports: Report[] = [];
-  const jobs = options.jobs ?? 1;
-  if (jobs > 1 && files.length >= jobs * (options.filesPerWorker ?? FILES_PER_WORKER) && files.every((file) => file.path !== "-")) {
-    const { orderedResults } = await import("../batch/pool.js");
-    const tasks = files.map((file) => ({ path: file.path, display: file.display, output: "report" as const, ...taskOptions(options) }));
-    for await (const result of orderedResults(tasks, { jobs })) {
+  if (usesPool(files, options)) {
+    for await (const result of pooledReports(files, options)) {
       if (result.ok && result.report) {
         reports.push(result.report);
       } else {
@@ -115,11 +113,8 @@ export async function streamReports(inputs: string[], io: CliIo, options: LoadOp
     failures.push({ display, reason });
     reportFailure(io, display, reason);
   };
-  const jobs = options.jobs ?? 1;
-  if (jobs > 1 && files.length >= jobs * (options.filesPerWorker ?? FILES_PER_WORKER) && files.every((file) => file.path !== "-")) {
-    const { orderedResults } = await import("../batch/pool.js");
-    const tasks = files.map((file) => ({ path: file.path, display: file.display, output: "report" as const, ...taskOptions(options) }));
-    for await (const result of orderedResults(tasks, { jobs })) {
+  if (usesPool(files, options)) {
+    for await (const result of pooledReports(files, options)) {
       if (result.ok && result.report) {
         for (const priority of result.report.priorities) sink.update(result.report, priority);
         sink.endReport(result.report);
@@ -148,6 +143,16 @@ export async function streamReports(inputs: string[], io: CliIo, options: LoadOp
   return { failures, order };
 }
 
-function taskOptions(options: LoadOptions): { debug?: boolean; document?: DocumentOptions } {
-  return { debug: options.debug, document: options.document };
+/** Many files, more than one job, none from standard input: the worker pool pays for its start. */
+function usesPool(files: InputFile[], options: LoadOptions): boolean {
+  const jobs = options.jobs ?? 1;
+  return jobs > 1 && files.length >= jobs * (options.filesPerWorker ?? FILES_PER_WORKER) && files.every((file) => file.path !== "-");
+}
+
+/** Each file's report (or reason) from the worker pool, in input order. */
+async function* pooledReports(files: InputFile[], options: LoadOptions): AsyncGenerator<FileResult> {
+  const { orderedResults } = await import("../batch/pool.js");
+  const { debug, document } = options;
+  const tasks = files.map((file) => ({ path: file.path, display: file.display, output: "report" as const, debug, document }));
+  yield* orderedResults(tasks, { jobs: options.jobs ?? 1 });
 }
