@@ -77,16 +77,20 @@ describe("the National Indicator Set, whole", () => {
     expect(Object.keys(sources).filter((key) => !used.has(key))).toEqual([]);
   });
 
-  it("marks NI 24 withdrawn from 2009/10 as the Leeds Quarter 4 update says, and no other indicator", () => {
+  it("marks NI 24 withdrawn from 2009/10 as the Leeds Quarter 4 update says, NI 14 from 2010/11, and no other indicator", () => {
     const withdrawn = Object.entries(NIS).filter(([, entry]) => entry.withdrawn !== undefined).map(([ref]) => ref);
-    expect(withdrawn).toEqual(["NI 24"]);
+    expect(withdrawn).toEqual(["NI 14", "NI 24"]);
     expect(NIS["NI 24"]?.withdrawn).toMatchObject({ from: "2009-04", source: "leeds-seeds" });
     // The update itself, 2008/09 Quarter 4: the NI 24 row says so in its Baseline cell.
     const q4 = readFileSync(new URL("../fixtures/seeds/001_6f959b4cb1bc6ca1.txt", import.meta.url), "utf8");
     const row = q4.split(/\r?\n/).find((line) => line.startsWith("NI 24\t"));
     expect(row).toMatch(/This NI has been deleted from the national suite/);
     expect(NIS["NI 24"]?.withdrawn?.says).toContain("This NI has been deleted from the national suite");
-    expect(national.withdrawn).toMatch(/Only NI 24 is marked/);
+    // A contact-centre supplier after the Budget of March 2010: "it has been decided to remove National
+    // Indicator 14"; esd-toolkit: the 2009/10 figure was still due on the Hub by 30 April 2010.
+    expect(NIS["NI 14"]?.withdrawn).toMatchObject({ from: "2010-04", source: "rostrvm-ni14" });
+    expect(NIS["NI 14"]?.withdrawn?.says).toContain("it has been decided to remove National Indicator 14");
+    expect(national.withdrawn).toMatch(/Two are marked: NI 24.*and NI 14/);
   });
 
   it("says of the indicators built on Key Stage 3 tests that their fate was not found, instead of guessing", () => {
@@ -111,12 +115,12 @@ describe("confirmed from found texts", () => {
   const confirmed = (what: "title" | "polarity" | "cumulative") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
 
   it("says how many titles, polarities and cumulative flags a found text confirms, and the file says the same", () => {
-    expect(confirmed("title")).toHaveLength(88);
-    expect(confirmed("polarity")).toHaveLength(41);
-    expect(confirmed("cumulative")).toHaveLength(36);
-    expect(national.titles).toMatch(/\(88 of 198\)/);
-    expect(national.polarity).toMatch(/\(41 of 198:/);
-    expect(national.cumulative).toMatch(/\(36 of 198\)/);
+    expect(confirmed("title")).toHaveLength(90);
+    expect(confirmed("polarity")).toHaveLength(43);
+    expect(confirmed("cumulative")).toHaveLength(37);
+    expect(national.titles).toMatch(/\(90 of 198\)/);
+    expect(national.polarity).toMatch(/\(43 of 198:/);
+    expect(national.cumulative).toMatch(/\(37 of 198\)/);
   });
 
   it("confirms a cumulative flag only where the source says how the figure is made, and the flag agrees with it", () => {
@@ -209,6 +213,11 @@ describe("confirmed from found texts", () => {
     // in the same placement for at least two years"
     ["NI 62", "lower", "cypnow-ni62-63"],
     ["NI 63", "higher", "cypnow-ni62-63"],
+    // the government's guide to NI 14 is called "Reducing avoidable contact: a guide to NI 14"
+    ["NI 14", "lower", "cabinet-office-ni14-guide"],
+    // a minister, 16 December 2008, on the alcohol admissions indicator: the aim is "to achieve a lower
+    // rate of admission than predicted if current trends continue"
+    ["NI 39", "lower", "hansard-ni39-2008"],
   ] as const)("%s is %s is better, as %s says", (ref, polarity, source) => {
     expect(NIS[ref]?.polarity).toBe(polarity);
     expect(NIS[ref]?.checked?.find((check) => check.source === source)?.confirms).toContain("polarity");
@@ -336,6 +345,11 @@ describe("spot checks against the texts found", () => {
     ["NI 108", /^Key Stage 4 attainment for black and minority ethnic groups$/i],
     // infochimps' copy of data.gov.uk: "NI 050 Emotional health of children"
     ["NI 50", /^Emotional health of children$/],
+    // rostrvm, 2010: "National Indicator 14 (Avoidable contact: The proportion of customer contact that
+    // is of low or no value to the customer)"; East Midlands Councils' metric template: "NI 2 % of people
+    // who feel they belong to their neighbourhood"
+    ["NI 14", /^Avoidable contact: the proportion of customer contact that is of low or no value to the customer$/i],
+    ["NI 2", /^% of people who feel (that )?they belong to their neighbourhood$/],
   ] as const)("%s is titled as found", (ref, title) => {
     expect(NIS[ref]?.title).toMatch(title);
   });
