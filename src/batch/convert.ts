@@ -107,7 +107,7 @@ async function appendSheets(sheets: Map<SheetKind, { file: AtomicFile; rows: num
       await sheet.file.appendFrom(part.spill);
       await rm(part.spill, { force: true });
     }
-    await sheet.file.write(part.text);
+    await sheet.file.write(part.bytes);
     sheet.rows += part.rows;
   }
 }

@@ -12,27 +12,31 @@ import { temporaryPathFor } from "./write.js";
 const FLUSH_AT = 64 * 1024;
 const COPY_CHUNK = 1024 * 1024;
 
-/** A file written through a buffer: text gathers until FLUSH_AT characters, then goes out in one write. */
+/**
+ * A file written through a buffer: text (as UTF-8) and bytes gather until FLUSH_AT bytes, then go
+ * out in one write.
+ */
 abstract class BufferedFile {
-  protected chunks: string[] = [];
+  protected chunks: Uint8Array[] = [];
   private buffered = 0;
   protected closed = false;
 
   protected constructor(protected readonly handle: FileHandle) {}
 
-  async write(text: string): Promise<void> {
-    if (text.length === 0) return;
-    this.chunks.push(text);
-    this.buffered += text.length;
+  async write(data: string | Uint8Array): Promise<void> {
+    if (data.length === 0) return;
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    this.chunks.push(bytes);
+    this.buffered += bytes.byteLength;
     if (this.buffered >= FLUSH_AT) await this.flush();
   }
 
   protected async flush(): Promise<void> {
     if (this.chunks.length === 0) return;
-    const text = this.chunks.join("");
+    const chunks = this.chunks;
     this.chunks = [];
     this.buffered = 0;
-    await this.handle.write(text, null, "utf8");
+    await this.handle.writev(chunks);
   }
 }
 
