@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { csvColumns, recordRows, RECORD_KINDS, stringifyRows, type RecordKind } from "../emit/csv.js";
+import { csvOfUpdate, RECORD_KINDS, type RecordKind } from "../emit/csv.js";
 import { emitJson, JsonPieces } from "../emit/json.js";
 import { parseBytes, parseBytesByUpdate, type DocumentOptions } from "../pipeline.js";
 import type { Report } from "../schema/records.js";
@@ -163,7 +163,6 @@ async function writeJsonByUpdate(task: FileTask, path: string): Promise<FileResu
 /** A file's CSV rows of one kind: the text held, and what went to disk before it. */
 interface SheetPart {
   kind: RecordKind;
-  columns: string[];
   texts: string[];
   rows: number;
   spill?: SpillFile;
@@ -175,7 +174,7 @@ interface SheetPart {
  * past task.spillAt characters it goes to disk, so memory stays flat however big the file.
  */
 async function sheetsByUpdate(task: FileTask): Promise<FileResult> {
-  const parts: SheetPart[] = RECORD_KINDS.map((kind) => ({ kind, columns: csvColumns(kind), texts: [], rows: 0 }));
+  const parts: SheetPart[] = RECORD_KINDS.map((kind) => ({ kind, texts: [], rows: 0 }));
   const spillDir = task.spillDir;
   const spillAt = task.spillAt ?? SPILL_AT;
   const spill = async (part: SheetPart): Promise<void> => {
@@ -194,13 +193,11 @@ async function sheetsByUpdate(task: FileTask): Promise<FileResult> {
     let held = 0;
     for (const update of updates) {
       count++;
-      const one = { ...report, priorities: [update] };
       for (const part of parts) {
-        const rows = recordRows([one], part.kind);
-        if (rows.length === 0) continue;
-        const text = stringifyRows(rows, part.columns, { header: false });
+        const { text, rows } = csvOfUpdate(report, update, part.kind);
+        if (rows === 0) continue;
         part.texts.push(text);
-        part.rows += rows.length;
+        part.rows += rows;
         held += text.length;
       }
       if (held >= spillAt && spillDir !== undefined) {
@@ -249,8 +246,14 @@ export async function resultOf(task: FileTask, report: Report): Promise<FileResu
   }
   if (task.output === "json") return { ok: true, display: task.display, updates, json: emitJson([report]), sheets, slim };
   for (const kind of RECORD_KINDS) {
-    const rows = recordRows([report], kind);
-    sheets[kind] = { bytes: utf8(rows.length > 0 ? [stringifyRows(rows, csvColumns(kind), { header: false })] : []), rows: rows.length };
+    const texts: string[] = [];
+    let rows = 0;
+    for (const update of report.priorities) {
+      const part = csvOfUpdate(report, update, kind);
+      texts.push(part.text);
+      rows += part.rows;
+    }
+    sheets[kind] = { bytes: utf8(texts), rows };
   }
   return { ok: true, display: task.display, updates, sheets, slim };
 }

@@ -4,7 +4,7 @@
  * every input), so files from many runs can be stacked.
  */
 import { locationText } from "../model/location.js";
-import type { Action, Contributor, Indicator, Priority, Report, Value } from "../schema/records.js";
+import type { Action, Contributor, Indicator, Priority, Report, Target, Value } from "../schema/records.js";
 
 export const RECORD_KINDS = ["priorities", "indicators", "actions", "contributors"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -12,135 +12,185 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 type Cell = string | number | boolean | null;
 export type CsvRow = Record<string, Cell>;
 
-/*
- * The row builders below build each row as one object, its keys set in column order (rather
- * than spreading shared parts into it): every row of a kind then has the same shape, and V8
- * builds it without copying. The common columns come first in each.
+/**
+ * One column of a record kind: its name, and its cell for one record of an update. The columns
+ * below are the one description of each kind's rows: the header, the row objects (recordRows,
+ * which the workbook uses) and the CSV lines (csvOfUpdate, which convert writes without making
+ * row objects) all come from them.
  */
-
-function valueColumns(row: CsvRow, keys: ValueKeys, value: Value | null): void {
-  row[keys.raw] = value?.raw ?? "";
-  row[keys.value] = value?.value ?? null;
-  row[keys.unit] = value?.unit ?? null;
-  row[keys.status] = value?.status ?? null;
-  row[keys.period] = value?.period ?? null;
+interface Column<R> {
+  readonly name: string;
+  // A method, so that a kind's columns stand for Column<unknown> where kinds are handled alike.
+  cell(this: void, record: R, priority: Priority, report: Report): Cell | undefined;
 }
 
-interface ValueKeys {
-  raw: string;
-  value: string;
-  unit: string;
-  status: string;
-  period: string;
+interface RecordKindColumns<R> {
+  /** Columns whose cells depend on the update alone: first in every row, their text made once an update. */
+  shared: readonly Column<never>[];
+  /** The records of one update, a row each. */
+  records(this: void, priority: Priority): readonly R[];
+  own: readonly Column<R>[];
 }
 
-const valueKeys = (prefix: string): ValueKeys => ({ raw: `${prefix}_raw`, value: `${prefix}_value`, unit: `${prefix}_unit`, status: `${prefix}_status`, period: `${prefix}_period` });
-const BASELINE = valueKeys("baseline");
-const TARGET = valueKeys("target");
-const RESULT = valueKeys("result");
+const column = <R>(name: string, cell: (record: R, priority: Priority, report: Report) => Cell | undefined): Column<R> => ({ name, cell });
 
-function priorityRow(report: Report, priority: Priority): CsvRow {
-  return {
-    source: report.source.path,
-    format: report.source.format,
-    reference: priority.reference,
+/** The five columns of a value, named after it: baseline_raw, baseline_value, ... */
+function valueColumns<R>(prefix: string, valueOf: (record: R) => Value | null): Column<R>[] {
+  return [
+    column(`${prefix}_raw`, (record: R) => valueOf(record)?.raw ?? ""),
+    column(`${prefix}_value`, (record: R) => valueOf(record)?.value ?? null),
+    column(`${prefix}_unit`, (record: R) => valueOf(record)?.unit ?? null),
+    column(`${prefix}_status`, (record: R) => valueOf(record)?.status ?? null),
+    column(`${prefix}_period`, (record: R) => valueOf(record)?.period ?? null),
+  ];
+}
+
+/** The first columns of every kind but priorities: where the record comes from, and its update. */
+const UPDATE_COLUMNS: readonly Column<never>[] = [
+  column("source", (_, __, report) => report.source.path),
+  column("format", (_, __, report) => report.source.format),
+  column("reference", (_, priority) => priority.reference),
+  column("theme", (_, priority) => priority.theme),
+  column("year", (_, priority) => priority.year),
+  column("quarter", (_, priority) => priority.quarter),
+];
+
+const PRIORITY_COLUMNS: RecordKindColumns<Priority> = {
+  shared: [],
+  records: (priority) => [priority],
+  own: [
+    column("source", (_, __, report) => report.source.path),
+    column("format", (_, __, report) => report.source.format),
+    column("reference", (priority) => priority.reference),
     // As written in the heading ("HM1a", "TP-Id"), so an archive's irregular references stay findable.
-    reference_raw: priority.referenceRaw,
-    theme: priority.theme,
-    year: priority.year,
-    quarter: priority.quarter,
-    title: priority.title,
-    lead_officer: priority.leadOfficer,
-    organisation: priority.organisation,
-    overall_rating: priority.overallRating,
-    direction_of_travel: priority.directionOfTravel,
-    indicators: priority.indicators.length,
-    actions: priority.actions.length,
-    contributors: priority.contributors.length,
-    assessment: priority.assessment,
-    location: locationText(priority.location),
-  };
+    column("reference_raw", (priority) => priority.referenceRaw),
+    column("theme", (priority) => priority.theme),
+    column("year", (priority) => priority.year),
+    column("quarter", (priority) => priority.quarter),
+    column("title", (priority) => priority.title),
+    column("lead_officer", (priority) => priority.leadOfficer),
+    column("organisation", (priority) => priority.organisation),
+    column("overall_rating", (priority) => priority.overallRating),
+    column("direction_of_travel", (priority) => priority.directionOfTravel),
+    column("indicators", (priority) => priority.indicators.length),
+    column("actions", (priority) => priority.actions.length),
+    column("contributors", (priority) => priority.contributors.length),
+    column("assessment", (priority) => priority.assessment),
+    column("location", (priority) => locationText(priority.location)),
+  ],
+};
+
+/** An indicator with its target for the update's own year (or its first), and the others. */
+interface IndicatorRecord {
+  indicator: Indicator;
+  ownYear: Target | null;
+  laterTargets: Target[];
 }
 
-function indicatorRow(report: Report, priority: Priority, indicator: Indicator): CsvRow {
+function indicatorRecord(indicator: Indicator, priority: Priority): IndicatorRecord {
   const ownYear = indicator.targets.find((target) => target.year === priority.year) ?? indicator.targets[0] ?? null;
-  const laterTargets = indicator.targets.filter((target) => target !== ownYear);
-  const row: CsvRow = {
-    source: report.source.path,
-    format: report.source.format,
-    reference: priority.reference,
-    theme: priority.theme,
-    year: priority.year,
-    quarter: priority.quarter,
-    ref: indicator.ref,
-    measure: indicator.measure,
-    definition: indicator.definition,
-  };
-  valueColumns(row, BASELINE, indicator.baseline);
-  row.target_year = ownYear?.year ?? null;
-  valueColumns(row, TARGET, ownYear);
-  row.other_targets = laterTargets.map((target) => `${target.year}: ${target.raw}`).join("; ");
-  row.result_kind = indicator.result.kind;
-  valueColumns(row, RESULT, indicator.result);
-  row.result_provisional = indicator.result.provisional;
-  row.rag = indicator.rag;
-  row.rag_raw = indicator.ragRaw;
-  row.rag_fill = indicator.ragFill;
-  row.forecast_value = indicator.forecast?.value ?? null;
-  row.data_quality = indicator.dataQuality;
-  row.comments = indicator.comments;
-  row.location = locationText(indicator.location);
-  return row;
+  return { indicator, ownYear, laterTargets: indicator.targets.filter((target) => target !== ownYear) };
 }
 
-function actionRow(report: Report, priority: Priority, action: Action): CsvRow {
-  return {
-    source: report.source.path,
-    format: report.source.format,
-    reference: priority.reference,
-    theme: priority.theme,
-    year: priority.year,
-    quarter: priority.quarter,
-    progress: action.progress,
-    risks: action.risks,
-    actions: action.actions,
-    officer: action.officer,
-    timescale: action.timescale.raw,
-    due: action.timescale.due,
-    timescale_kind: action.timescale.kind,
-    other: action.other,
-    location: locationText(action.location),
-  };
-}
+const INDICATOR_COLUMNS: RecordKindColumns<IndicatorRecord> = {
+  shared: UPDATE_COLUMNS,
+  records: (priority) => priority.indicators.map((indicator) => indicatorRecord(indicator, priority)),
+  own: [
+    column("ref", ({ indicator }) => indicator.ref),
+    column("measure", ({ indicator }) => indicator.measure),
+    column("definition", ({ indicator }) => indicator.definition),
+    ...valueColumns("baseline", ({ indicator }: IndicatorRecord) => indicator.baseline),
+    column("target_year", ({ ownYear }) => ownYear?.year ?? null),
+    ...valueColumns("target", ({ ownYear }: IndicatorRecord) => ownYear),
+    column("other_targets", ({ laterTargets }) => laterTargets.map((target) => `${target.year}: ${target.raw}`).join("; ")),
+    column("result_kind", ({ indicator }) => indicator.result.kind),
+    ...valueColumns("result", ({ indicator }: IndicatorRecord) => indicator.result),
+    column("result_provisional", ({ indicator }) => indicator.result.provisional),
+    column("rag", ({ indicator }) => indicator.rag),
+    column("rag_raw", ({ indicator }) => indicator.ragRaw),
+    column("rag_fill", ({ indicator }) => indicator.ragFill),
+    column("forecast_value", ({ indicator }) => indicator.forecast?.value ?? null),
+    column("data_quality", ({ indicator }) => indicator.dataQuality),
+    column("comments", ({ indicator }) => indicator.comments),
+    column("location", ({ indicator }) => locationText(indicator.location)),
+  ],
+};
 
-function contributorRow(report: Report, priority: Priority, contributor: Contributor): CsvRow {
-  return {
-    source: report.source.path,
-    format: report.source.format,
-    reference: priority.reference,
-    theme: priority.theme,
-    year: priority.year,
-    quarter: priority.quarter,
-    side: contributor.side,
-    name: contributor.name,
-    organisation: contributor.organisation,
-    rationale: contributor.rationale,
-    engagement: contributor.engagement,
-    location: locationText(contributor.location),
-  };
-}
+const ACTION_COLUMNS: RecordKindColumns<Action> = {
+  shared: UPDATE_COLUMNS,
+  records: (priority) => priority.actions,
+  own: [
+    column("progress", (action) => action.progress),
+    column("risks", (action) => action.risks),
+    column("actions", (action) => action.actions),
+    column("officer", (action) => action.officer),
+    column("timescale", (action) => action.timescale.raw),
+    column("due", (action) => action.timescale.due),
+    column("timescale_kind", (action) => action.timescale.kind),
+    column("other", (action) => action.other),
+    column("location", (action) => locationText(action.location)),
+  ],
+};
+
+const CONTRIBUTOR_COLUMNS: RecordKindColumns<Contributor> = {
+  shared: UPDATE_COLUMNS,
+  records: (priority) => priority.contributors,
+  own: [
+    column("side", (contributor) => contributor.side),
+    column("name", (contributor) => contributor.name),
+    column("organisation", (contributor) => contributor.organisation),
+    column("rationale", (contributor) => contributor.rationale),
+    column("engagement", (contributor) => contributor.engagement),
+    column("location", (contributor) => locationText(contributor.location)),
+  ],
+};
+
+const KIND_COLUMNS: Record<RecordKind, RecordKindColumns<unknown>> = {
+  priorities: PRIORITY_COLUMNS,
+  indicators: INDICATOR_COLUMNS,
+  actions: ACTION_COLUMNS,
+  contributors: CONTRIBUTOR_COLUMNS,
+};
 
 export function recordRows(reports: Report[], kind: RecordKind): CsvRow[] {
+  const { shared, records, own } = KIND_COLUMNS[kind];
   const rows: CsvRow[] = [];
   for (const report of reports) {
     for (const priority of report.priorities) {
-      if (kind === "priorities") rows.push(priorityRow(report, priority));
-      if (kind === "indicators") for (const indicator of priority.indicators) rows.push(indicatorRow(report, priority, indicator));
-      if (kind === "actions") for (const action of priority.actions) rows.push(actionRow(report, priority, action));
-      if (kind === "contributors") for (const contributor of priority.contributors) rows.push(contributorRow(report, priority, contributor));
+      for (const record of records(priority)) {
+        const row: CsvRow = {};
+        for (const { name, cell } of shared) row[name] = cell(record as never, priority, report) ?? null;
+        for (const { name, cell } of own) row[name] = cell(record, priority, report) ?? null;
+        rows.push(row);
+      }
     }
   }
   return rows;
+}
+
+/** The fields of these columns for one record, as a CSV line without its line feed. */
+function fieldsOf<R>(columns: readonly Column<R>[], record: R, priority: Priority, report: Report): string {
+  let line = "";
+  for (let index = 0; index < columns.length; index++) {
+    if (index > 0) line += ",";
+    line += csvField(columns[index]!.cell(record, priority, report) ?? null); // index < columns.length
+  }
+  return line;
+}
+
+/**
+ * The CSV rows of one update of a report for a record kind, without a header: the same bytes as
+ * stringifyRows(recordRows(...)) (a test holds them together), made without row objects, the
+ * update's own columns written once for all its records.
+ */
+export function csvOfUpdate(report: Report, priority: Priority, kind: RecordKind): { text: string; rows: number } {
+  const { shared, records, own } = KIND_COLUMNS[kind];
+  const list = records(priority);
+  if (list.length === 0) return { text: "", rows: 0 };
+  const start = shared.length > 0 ? `${fieldsOf(shared, undefined as never, priority, report)},` : "";
+  let text = "";
+  for (const record of list) text += `${start}${fieldsOf(own, record, priority, report)}\n`;
+  return { text, rows: list.length };
 }
 
 /**
@@ -154,31 +204,8 @@ export function neutraliseCell(cell: Cell): Cell {
 
 /** The column names of a record kind, fixed whatever the input, so an empty result still has a header. */
 export function csvColumns(kind: RecordKind): string[] {
-  const empty: Report = { source: { path: "", format: "text" }, priorities: [], unrecognised: [], notices: [] };
-  const blankValue: Value = {
-    raw: "", value: null, unit: null, ratePer: null, status: "blank", comparator: null, qualifier: null, period: null,
-    latestQuarter: null, provisional: false, expected: null, change: null, earlier: [], note: null,
-  };
-  const priority: Priority = {
-    reference: "", referenceRaw: "", themeCode: null, theme: null, headingTheme: "", themePlaceholder: false, year: "", quarter: 1, title: "",
-    leadOfficer: "", organisation: "", overallRating: null, overallRatingRaw: "", overallRatingFill: null, directionOfTravel: null,
-    directionRaw: "", hasDirectionColumn: false, assessment: "", indicators: [], actions: [], contributors: [], unrecognised: [], location: {},
-  };
-  const sample: Record<RecordKind, () => CsvRow> = {
-    priorities: () => priorityRow(empty, priority),
-    indicators: () =>
-      indicatorRow(empty, priority, {
-        ref: "", measure: null, definition: "", comments: "", baseline: blankValue, targets: [], result: { ...blankValue, kind: "year-to-date" },
-        rag: null, ragRaw: "", ragFill: null, ragFromFill: false, forecast: null, hasRagColumn: false, dataQuality: "", location: {},
-      }),
-    actions: () =>
-      actionRow(empty, priority, {
-        progress: "", risks: "", actions: "", officer: "", other: "", progressHeading: "", location: {},
-        timescale: { raw: "", due: null, kind: "blank", dates: [], ongoing: false },
-      }),
-    contributors: () => contributorRow(empty, priority, { side: "internal", name: "", organisation: "", rationale: null, engagement: null, location: {} }),
-  };
-  return Object.keys(sample[kind]());
+  const { shared, own } = KIND_COLUMNS[kind];
+  return [...shared, ...own].map((column) => column.name);
 }
 
 export interface CsvOptions {
@@ -236,5 +263,8 @@ export function stringifyRows(rows: CsvRow[], columns: string[], options: CsvOpt
 }
 
 export function emitCsv(reports: Report[], kind: RecordKind, options: CsvOptions = {}): string {
-  return stringifyRows(recordRows(reports, kind), csvColumns(kind), options);
+  const header = options.header ?? true;
+  let text = header ? csvHeader(csvColumns(kind), options.bom) : options.bom ? "\ufeff" : "";
+  for (const report of reports) for (const priority of report.priorities) text += csvOfUpdate(report, priority, kind).text;
+  return text;
 }
