@@ -115,12 +115,12 @@ describe("confirmed from found texts", () => {
   const confirmed = (what: "title" | "polarity" | "cumulative") => Object.entries(NIS).filter(([, entry]) => entry.checked?.some((check) => check.confirms.includes(what))).map(([ref]) => ref);
 
   it("says how many titles, polarities and cumulative flags a found text confirms, and the file says the same", () => {
-    expect(confirmed("title")).toHaveLength(94);
-    expect(confirmed("polarity")).toHaveLength(49);
-    expect(confirmed("cumulative")).toHaveLength(42);
-    expect(national.titles).toMatch(/\(94 of 198\)/);
-    expect(national.polarity).toMatch(/\(49 of 198:/);
-    expect(national.cumulative).toMatch(/\(42 of 198\)/);
+    expect(confirmed("title")).toHaveLength(95);
+    expect(confirmed("polarity")).toHaveLength(52);
+    expect(confirmed("cumulative")).toHaveLength(47);
+    expect(national.titles).toMatch(/\(95 of 198\)/);
+    expect(national.polarity).toMatch(/\(52 of 198:/);
+    expect(national.cumulative).toMatch(/\(47 of 198\)/);
   });
 
   it("confirms a cumulative flag only where the source says how the figure is made, and the flag agrees with it", () => {
@@ -128,13 +128,13 @@ describe("confirmed from found texts", () => {
     for (const ref of confirmed("cumulative")) {
       const entry = NIS[ref]!;
       const said = entry.checked!.filter((check) => check.confirms.includes("cumulative")).map((check) => sources[check.source]!).join(" ");
-      // A share of a population or cohort (or a number against its size), a gap, an average score or a
-      // self-assessment score is read as it stands; a count over the year accumulates, so a year-to-date
-      // figure is projected.
-      if (entry.cumulative === true) expect(said, ref).toMatch(/over one year|in the year|each year|end of year projection/i);
+      // A share of a population or cohort (or a number against its size), a gap, an average score, a
+      // self-assessment score or a count on one date (the last night of the month, the last day of the
+      // quarter) is read as it stands; a count over the year accumulates, so a year-to-date figure is projected.
+      if (entry.cumulative === true) expect(said, ref).toMatch(/over (one|a) year|in the year|each year|end of year projection/i);
       else {
         expect(entry.cumulative, ref).toBe(false);
-        expect(said, ref).toMatch(/per ?cent|%|proportion|gap|average .*score|score .*between 0 and 100|total possible score|against the size of/i);
+        expect(said, ref).toMatch(/per ?cent|%|proportion|gap|average .*score|score .*between 0 and 100|total possible score|against the size of|last (day|night) of the (quarter|month)/i);
       }
     }
     // Safer Stockton Partnership, March 2010, NI 15: "Between April 2009 and February 2010 there have been
@@ -154,6 +154,13 @@ describe("confirmed from found texts", () => {
     expect(NIS["NI 54"]?.checked?.find((check) => check.source === "dcsf-ni54")?.confirms).toContain("cumulative");
     // DCSF, Tellus4: "NI 69: Percentage of children who have experienced bullying"
     expect(NIS["NI 69"]?.checked?.find((check) => check.source === "tellus4")?.confirms).toContain("cumulative");
+    // a council's report: "Number of households living in temporary accommodation last night of the month (NI 156
+    // & SDL 009-00)"; DCLG counts households in temporary accommodation "on the last day of the quarter"
+    expect(NIS["NI 156"]?.cumulative).toBe(false);
+    expect(NIS["NI 156"]?.checked?.find((check) => check.source === "maidstone-ni156")?.confirms).toEqual(["title", "cumulative"]);
+    // a council's 'Residual household waste per household': "the actual amount (in kilograms) of residual household
+    // waste collected from each household ... over a year"
+    expect(NIS["NI 191"]?.checked?.find((check) => check.source === "pendle-residual-waste")?.confirms).toContain("cumulative");
   });
 
   it("confirms every NI title the Leeds updates give, against the updates themselves", () => {
@@ -195,6 +202,14 @@ describe("confirmed from found texts", () => {
     ["NI 72", "higher", "esd-metric-882"],
     // Defra's NI 188 guidance: a process indicator "which gauges progress", reported as a level 0-4
     ["NI 188", "higher", "defra-ni188"],
+    // a council's 'Employer Skills Gaps' (the NI 174 measure): "The Council's aim is to reduce the gap in skills";
+    // "Smaller values are best"
+    ["NI 174", "lower", "cbeds-employer-skills-gaps"],
+    // DECC: "National Indicator NI 186: per capita reduction in CO2 emissions in the LA area"
+    ["NI 186", "higher", "decc-ni185"],
+    // "National Indicator 197 - Improved Local Biodiversity ... monitored through the positive management of
+    // local sites ... a means for assessing improvements in biodiversity"
+    ["NI 197", "higher", "northants-ni197"],
     // data.gov.uk, NI 107e and NI 108: "Good performance is typified by higher percentages accompanied by
     // a narrowing of the attainment gap between minority ethnic pupils and all pupils."
     ["NI 107", "higher", "data-gov-ni107"],
