@@ -139,12 +139,23 @@ export class XmlTokenizer implements Tag {
   }
 
   write(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
+    let rest = chunk;
+    // What was cut off at the end of the last chunk is joined to at most a piece of this one, not
+    // to all of it (a copy of every chunk, as nearly every chunk ends inside a tag); the rest is
+    // scanned where it lies.
+    while (this.carry.length > 0 && rest.length > 0) {
+      const head = rest.subarray(0, PIECE);
+      rest = rest.subarray(head.length);
+      const joined = new Uint8Array(this.carry.length + head.length);
+      joined.set(this.carry);
+      joined.set(head, this.carry.length);
+      this.take(joined);
     }
+    if (rest.length > 0) this.take(rest);
+  }
+
+  /** Scan `bytes`, which start where the part's unread bytes start; keep what is cut off at their end. */
+  private take(bytes: Uint8Array): void {
     let start = 0;
     if (!this.started) {
       if (bytes.length < 3 && isBomStart(bytes)) {
@@ -155,7 +166,7 @@ export class XmlTokenizer implements Tag {
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
     }
     // Scanned in pieces of at most PIECE bytes; a piece ending inside a tag is taken up again at
-    // that tag. A tag longer than a piece (no progress) is retried with the rest of the chunk.
+    // that tag. A tag longer than a piece (no progress) is retried with the rest of the bytes.
     const buffer = asBuffer(bytes);
     while (start < bytes.length) {
       const end = Math.min(bytes.length, start + PIECE);
