@@ -128,6 +128,16 @@ const UNCLEAN = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3
 /** Spaces collapsed and trimmed; the ends are checked apart, as anchored alternatives make the regex try them at every position. */
 const clean = (text: string) => (text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 || UNCLEAN.test(text) ? text.replace(CLEAN, " ").trim() : text);
 
+/**
+ * A cell as read, with every property it may get later in its literal: a property added to an
+ * object after it is made gives it a second, out-of-object store, and every cell gets its anchor
+ * later (at its first paragraph). Cells live until their table ends, so the extra store was
+ * copied by every garbage collection in between (78,840 cells in the 12.6 MB benchmark body).
+ */
+function rawCell(): RawCell {
+  return { lines: [], gridSpan: 1, vMerge: undefined, fill: undefined, anchor: undefined };
+}
+
 export interface BodyResult {
   blocks: Block[];
   notices: ReaderNotice[];
@@ -664,10 +674,10 @@ export class BodyReader implements XmlHandler {
     if (!table || !row) {
       // A cell outside a row: read its paragraphs where they stand.
       this.frames.push({ cell: this.frame.cell, discard: this.frame.discard, paragraph: undefined });
-      this.cells.push({ cell: { lines: [], gridSpan: 1 }, table: table ?? { topLevel: false, raw: { rows: [], irregular: false }, starts: new Set() }, column: 0, frame: this.frame, settled: true });
+      this.cells.push({ cell: rawCell(), table: table ?? { topLevel: false, raw: { rows: [], irregular: false }, starts: new Set() }, column: 0, frame: this.frame, settled: true });
       return;
     }
-    const cell: RawCell = { lines: [], gridSpan: 1 };
+    const cell = rawCell();
     const outer = this.frame;
     // A nested table's cells write into the top-level cell that holds them.
     const frame: Frame = table.topLevel ? { cell, discard: row.deleted, paragraph: undefined } : { cell: outer.cell, discard: outer.discard || row.deleted, paragraph: undefined };
