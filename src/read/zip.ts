@@ -204,7 +204,10 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
   function inflateWhole(entry: ZipEntry, input: Uint8Array, limit: number): Uint8Array | undefined {
     const budget = cap - inflated;
     try {
-      return inflateRawSync(input, { maxOutputLength: Math.max(1, Math.min(limit, budget)) });
+      // Output room for the whole declared size (one more byte, so zlib ends in one pass): the
+      // default 16 KB pieces would be gathered and copied once more into one buffer.
+      const chunkSize = Math.max(64, Math.min(entry.size + 1, WHOLE + 1));
+      return inflateRawSync(input, { maxOutputLength: Math.max(1, Math.min(limit, budget)), chunkSize });
     } catch (error) {
       if ((error as { code?: unknown }).code !== "ERR_BUFFER_TOO_LARGE") throw inflateFailure(entry.name, error);
       if (budget <= limit) throw overflow(entry);
