@@ -117,10 +117,13 @@ export interface ThemeInfo {
 
 /** Theme codes live in data (src/data/themes.json) so users can extend them through configuration. */
 export function resolveTheme(headingTheme: string, reference: string, extraThemes: Record<string, string> = {}): ThemeInfo {
-  const codes: Record<string, string> = { ...(themes.codes as Record<string, string>), ...extraThemes };
-  const code = reference ? (reference.split("-", 1)[0] ?? null) : null;
-  const placeholder = THEME_PLACEHOLDER.test(headingTheme.trim());
-  const name = !placeholder && headingTheme.trim() ? headingTheme.trim() : code && codes[code] ? codes[code] : null;
+  const dash = reference.indexOf("-");
+  const code = reference ? (dash < 0 ? reference : reference.slice(0, dash)) : null;
+  const trimmed = headingTheme.trim();
+  const placeholder = THEME_PLACEHOLDER.test(trimmed);
+  // The code's name as themeCodes() would give it, looked up without copying both tables for every update.
+  const named = code ? (Object.hasOwn(extraThemes, code) ? extraThemes[code] : (themes.codes as Record<string, string>)[code]) : undefined;
+  const name = !placeholder && trimmed ? trimmed : named ? named : null;
   return { code, name, placeholder };
 }
 

@@ -166,7 +166,7 @@ function* updatesOf(document: BlockStream, report: Report, options: ParseOptions
       state = { kind: "assessment" };
       const first = filledCells(row)[0] ?? "";
       const header = first.slice(0, first.length - assessment.rest.length).replace(/\s+/g, " ").trim();
-      priority.cells = { ...priority.cells, assessment: firstFilledCell(row, header) };
+      (priority.cells ??= {}).assessment = firstFilledCell(row, header);
       if (assessment.rest) priority.assessment = assessment.rest;
       continue;
     }

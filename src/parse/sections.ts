@@ -10,10 +10,18 @@ import { parseTimescale } from "./timescale.js";
 import { parseResult, parseTarget, parseValue } from "./values.js";
 import { withoutTypedMarkup as clean } from "./residue.js";
 
-/** Figures read from the text without typed markup, the raw text kept as written. */
-const valueOf = (text: string) => ({ ...parseValue(clean(text)), raw: text.trim() });
-const targetOf = (text: string, year: string) => ({ ...parseTarget(clean(text), year), raw: text.trim() });
-const resultOf = (text: string, kind: Result["kind"]) => ({ ...parseResult(clean(text), kind), raw: text.trim() });
+/**
+ * Figures read from the text without typed markup, the raw text kept as written. (parseValue and
+ * the others return a new object every time: its raw is replaced in place, where it stands, rather
+ * than the whole figure copied for it.)
+ */
+function asWritten<T extends { raw: string }>(figure: T, text: string): T {
+  figure.raw = text.trim();
+  return figure;
+}
+const valueOf = (text: string) => asWritten(parseValue(clean(text)), text);
+const targetOf = (text: string, year: string) => asWritten(parseTarget(clean(text), year), text);
+const resultOf = (text: string, kind: Result["kind"]) => asWritten(parseResult(clean(text), kind), text);
 
 interface RoleCells {
   /** Text of each role, the cells of one role joined by line breaks. */
@@ -82,7 +90,8 @@ function ratingOf(text: string, fill: string | undefined): { rating: Rating | nu
 
 export function fillPriority(priority: Priority, section: Section, row: GridRow): void {
   const { text, fill, at } = cellsByRole(section, row);
-  priority.cells = { ...priority.cells, ...at };
+  // Added to the update's own cells in place (a copy of them per update cost more than the rest of this).
+  Object.assign((priority.cells ??= {}), at);
   priority.title = text.title ?? "";
   priority.leadOfficer = text.leadOfficer ?? "";
   priority.organisation = text.organisation ?? "";
@@ -136,7 +145,11 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
 
   const targets: Target[] = section.columns
     .filter((column) => column.role === "target")
-    .map((column) => Object.assign(targetOf(row.cells[column.index] ?? "", targetYear(column.header, priority.year)), { location: cellAt(section, row, column.index) }));
+    .map((column) => {
+      const target: Target = targetOf(row.cells[column.index] ?? "", targetYear(column.header, priority.year));
+      target.location = cellAt(section, row, column.index);
+      return target;
+    });
   const resultColumn = section.columns.find((column) => column.role === "result");
   const kind = isYearEnd(resultColumn?.header ?? "", priority.quarter) ? "year-end" : "year-to-date";
   const ragText = text.rag ?? "";

@@ -3,6 +3,7 @@
  * UK day/month order. The financial year 2008/09 runs 1 April 2008 – 31 March 2009.
  */
 import type { Timescale } from "../schema/records.js";
+import { tidySpacesAndDashes } from "./values.js";
 
 export interface ReportPeriod {
   year: string;
@@ -137,7 +138,7 @@ function readDigits(take: Take, text: string, report: ReportPeriod): void {
 
 export function parseTimescale(input: string, report: ReportPeriod): Timescale {
   const raw = input.trim();
-  const text = raw.replace(/[\u00a0\s]+/g, " ").replace(/[–—]/g, "-");
+  const text = tidySpacesAndDashes(raw);
   const base = (kind: Timescale["kind"], ongoing = false): Timescale => ({ raw, due: null, kind, dates: [], ongoing });
   if (!text) return base("blank");
   if (/^see (?:the )?next steps?(?: column)?\.?$/i.test(text)) return base("see-next-steps");

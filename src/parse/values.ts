@@ -78,14 +78,17 @@ function figureAt(text: string): Figure | null {
 /** A whole number written like a year ("2008", not "2,008") is not a certain figure. */
 const looksLikeYear = (figure: Figure) => figure.unit === "number" && /^(?:199\d|20[0-3]\d)$/.test(figure.digits);
 
+const unitOf = (word: string | undefined): Change["unit"] =>
+  !word ? "number" : /percentage|pp/i.test(word) ? "percentage points" : "percent";
+const directionOf = (word: string) => (/increase|rise/i.test(word) ? "increase" : "reduction");
+/** "Increase of 4.1 percentage points on baseline by 2010/11": the change before its amount. */
+const CHANGE_BEFORE = /\b(increase|reduction|decrease|reduce|fall|rise)\s+(?:of\s+|by\s+)?(\d+(?:\.\d+)?)\s*(%|percentage points?|pp|per ?cent)?\s*(?:(?:on|from|against|over)\s+(?:the\s+)?(baseline|[a-z0-9/ ]+?))?(?:\s+by\s+(\d{4}\s*\/\s*\d{2,4}))?(?=\s*\(|$|[.,;])/i;
+/** "8% reduction on baseline": the change after its amount. */
+const CHANGE_AFTER = /\b(\d+(?:\.\d+)?)\s*(%|percentage points?|pp|per ?cent)\s+(increase|reduction|decrease|rise|fall)\s*(?:(?:on|from|against)\s+(?:the\s+)?(baseline))?(?:\s+by\s+(\d{4}\s*\/\s*\d{2,4}))?/i;
+
 /** A target written as a change on the baseline: "Increase of 4.1 percentage points on baseline by 2010/11", "8% reduction on baseline". */
 function takeChange(text: string): { change: Change | null; rest: string } {
-  const unitOf = (word: string | undefined): Change["unit"] =>
-    !word ? "number" : /percentage|pp/i.test(word) ? "percentage points" : "percent";
-  const before = /\b(increase|reduction|decrease|reduce|fall|rise)\s+(?:of\s+|by\s+)?(\d+(?:\.\d+)?)\s*(%|percentage points?|pp|per ?cent)?\s*(?:(?:on|from|against|over)\s+(?:the\s+)?(baseline|[a-z0-9/ ]+?))?(?:\s+by\s+(\d{4}\s*\/\s*\d{2,4}))?(?=\s*\(|$|[.,;])/i;
-  const after = /\b(\d+(?:\.\d+)?)\s*(%|percentage points?|pp|per ?cent)\s+(increase|reduction|decrease|rise|fall)\s*(?:(?:on|from|against)\s+(?:the\s+)?(baseline))?(?:\s+by\s+(\d{4}\s*\/\s*\d{2,4}))?/i;
-  const directionOf = (word: string) => (/increase|rise/i.test(word) ? "increase" : "reduction");
-  let match = before.exec(text);
+  let match = CHANGE_BEFORE.exec(text);
   if (match) {
     const [whole, word = "", amount, unit, relativeTo, by] = match;
     return {
@@ -93,7 +96,7 @@ function takeChange(text: string): { change: Change | null; rest: string } {
       rest: text.replace(whole, " "),
     };
   }
-  match = after.exec(text);
+  match = CHANGE_AFTER.exec(text);
   if (match) {
     const [whole, amount, unit, word = "", relativeTo, by] = match;
     return {
@@ -107,10 +110,21 @@ function takeChange(text: string): { change: Change | null; rest: string } {
 /** Trim spaces and stray punctuation, but keep a minus sign: "-2.5%". */
 const tidy = (text: string) => text.replace(/\s+/g, " ").replace(/^(?:[\s,;:]|-(?!\d))+|[\s,;:-]+$/g, "").trim();
 
+/** Spaces to tidy (any but a single space) or dashes to make hyphens: most cells have none. */
+const UNTIDY = /[^\S ]|\s\s|[–—]/;
+
+/** Runs of spaces (non-breaking ones too) as one space, en and em dashes as hyphens; a tidy text as it is, without two passes over it. */
+export function tidySpacesAndDashes(raw: string): string {
+  return UNTIDY.test(raw) ? raw.replace(/[\u00a0\s]+/g, " ").replace(/[–—]/g, "-") : raw;
+}
+/** "258 (2006/07) 440 (2007/08)": a figure with its period in brackets. */
+const FIGURE_WITH_PERIOD = /(?<![£$€\d.,])(-?[\d,]+(?:\.\d+)?)\s*(%)?\s*\(((?:19|20)\d{2}\s*\/\s*\d{2,4})\)/g;
+const BRACKETED = /\(([^()]*)\)/g;
+
 export function parseValue(input: string): Value {
   const raw = input.trim();
   if (!raw) return emptyValue("", "blank");
-  const text = raw.replace(/[\u00a0\s]+/g, " ").replace(/[–—]/g, "-");
+  const text = tidySpacesAndDashes(raw);
 
   for (const [pattern, status] of NO_VALUE) {
     if (pattern.test(text) && !FIGURE.test(text)) {
@@ -127,10 +141,13 @@ export function parseValue(input: string): Value {
 
   // Bracketed groups say when, how certain, or where from; a group that starts with a figure is the figure.
   const groups: string[] = [];
-  let outside = withoutChange.replace(/\(([^()]*)\)/g, (_, group: string) => {
-    groups.push(group.trim());
-    return " ";
-  });
+  // (Without a bracket there is no group, nor a series below: the patterns are not run.)
+  let outside = !withoutChange.includes("(")
+    ? withoutChange
+    : withoutChange.replace(BRACKETED, (_, group: string) => {
+        groups.push(group.trim());
+        return " ";
+      });
   const notes: string[] = [];
   let figureText: string | null = null;
   for (const group of groups) {
@@ -148,7 +165,7 @@ export function parseValue(input: string): Value {
 
   // A series of figures with their periods: "258 (2006/07) 440 (2007/08)": the latest is the value.
   // (Money is never a figure here: "£2,000 (2006/07)" is left alone.)
-  const series = [...text.matchAll(/(?<![£$€\d.,])(-?[\d,]+(?:\.\d+)?)\s*(%)?\s*\(((?:19|20)\d{2}\s*\/\s*\d{2,4})\)/g)];
+  const series = text.includes("(") ? [...text.matchAll(FIGURE_WITH_PERIOD)] : [];
   if (series.length >= 2 && !change) {
     const figures: EarlierFigure[] = series.map(([, digits = "", percent, period = ""]) => ({
       value: toNumber(digits), unit: percent ? "percent" : digits.includes(".") ? null : "number", period: period.replace(/\s/g, ""),
