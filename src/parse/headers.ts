@@ -284,8 +284,10 @@ export function sectionOf(row: GridRow, custom: HeaderMap, contributors: boolean
 }
 
 /** "Overall assessment of progress" (Q2) or "… 2008/09" (Q4): returns any text after the header words. */
+const trimmed = (cell: string) => cell.trim();
+
 export function matchAssessmentHeader(row: GridRow): { rest: string } | null {
-  const only = onlyCell(row.cells, (cell) => cell.trim());
+  const only = onlyCell(row.cells, trimmed);
   if (!only) return null;
   const match = /^(?:overall )?assessment of progress(?: (?:in |for )?(?:\d{4}\/\d{2,4}|the year|the quarter))?\s*[:.-]?\s*([\s\S]*)$/i.exec(only);
   return match ? { rest: (match[1] ?? "").trim() } : null;

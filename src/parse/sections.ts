@@ -24,8 +24,8 @@ const targetOf = (text: string, year: string) => asWritten(parseTarget(clean(tex
 const resultOf = (text: string, kind: Result["kind"]) => asWritten(parseResult(clean(text), kind), text);
 
 interface RoleCells {
-  /** Text of each role, the cells of one role joined by line breaks. */
-  text: Record<string, string>;
+  /** Text of each role, the cells of one role joined by line breaks (undefined once taken by the row above). */
+  text: Record<string, string | undefined>;
   /** Fill of the first shaded cell of each role. */
   fill: Record<string, string | undefined>;
   /** Where each role was read: its first cell with text (else its first cell), with the column's header. */
@@ -54,29 +54,56 @@ export function cellAt(section: Section, row: GridRow, index: number): Location 
   return location;
 }
 
-function cellsByRole(section: Section, row: GridRow): RoleCells {
-  const text: Record<string, string> = {};
-  const fill: Record<string, string | undefined> = {};
-  const at: Cells = {};
-  /** Roles already placed at a cell that says something (text or colour). */
-  let said: string[] | undefined;
+/**
+ * `unplaced`: a role whose cells are placed elsewhere (a PI's targets, each with its own), left out of `at`.
+ * A row's roles are gathered in slots, in the order first met, and found by identity (a role is
+ * one of the alias tables' keys): objects keyed by role, grown and read cell by cell, cost more
+ * than the rest of this. `at` gets its keys in the same order as ever: by first cell, then the
+ * header's columns that the row falls short of.
+ */
+function cellsByRole(section: Section, row: GridRow, unplaced?: string): RoleCells {
+  const roles: string[] = [];
+  const texts: string[] = [];
+  const shades: (string | undefined)[] = [];
+  const places: (Location | undefined)[] = [];
+  /** Whether each role is already placed at a cell that says something (text or colour). */
+  const said: boolean[] = [];
   const { cells, fills } = row;
   for (let index = 0; index < cells.length; index++) {
     const role = section.roleByIndex[index];
     if (!role) continue;
+    let slot = roles.indexOf(role);
+    if (slot < 0) {
+      slot = roles.push(role) - 1;
+      texts.push("");
+      shades.push(undefined);
+      places.push(undefined);
+      said.push(false);
+    }
     const value = cells[index]!.trim(); // index < cells.length
     const shade = fills[index];
     if (value) {
-      const before = text[role];
-      text[role] = before ? `${before}\n${value}` : value;
+      const before = texts[slot];
+      texts[slot] = before ? `${before}\n${value}` : value;
     }
-    if (shade && !fill[role]) fill[role] = shade;
+    if (shade && !shades[slot]) shades[slot] = shade;
+    if (role === unplaced) continue;
     const says = value !== "" || !!shade;
     // A role spread over several cells (a merged header) is placed at its first cell that says something.
-    if (!at[role] || (says && !said?.includes(role))) at[role] = cellAt(section, row, index);
-    if (says) (said ??= []).push(role);
+    if (!places[slot] || (says && !said[slot])) places[slot] = cellAt(section, row, index);
+    if (says) said[slot] = true;
   }
-  for (const column of section.columns) at[column.role] ??= cellAt(section, row, column.index);
+  const text: Record<string, string | undefined> = {};
+  const fill: Record<string, string | undefined> = {};
+  const at: Cells = {};
+  for (let slot = 0; slot < roles.length; slot++) {
+    const role = roles[slot]!; // slot < roles.length, and the others are as long
+    if (texts[slot]) text[role] = texts[slot];
+    if (shades[slot]) fill[role] = shades[slot];
+    const place = places[slot];
+    if (place) at[role] = place;
+  }
+  for (const column of section.columns) if (column.role !== unplaced) at[column.role] ??= cellAt(section, row, column.index);
   return { text, fill, at };
 }
 
@@ -118,14 +145,9 @@ function isYearEnd(header: string, quarter: number): boolean {
 
 const VALUE_ROLES = ["baseline", "target", "result", "rag"];
 
-/** Cells without one role (targets carry their own locations, one per year). */
-function withoutRole(at: Cells, role: string): Cells {
-  const { [role]: _left, ...rest } = at;
-  return rest;
-}
-
 export function addIndicator(priority: Priority, section: Section, row: GridRow): void {
-  const { text, fill, at } = cellsByRole(section, row);
+  // Targets carry their own locations, one per year: not among the indicator's cells.
+  const { text, fill, at } = cellsByRole(section, row, "target");
   const ref = clean(text.ref ?? "").replace(/[:.\s]+$/, "").trim();
   const previous = priority.indicators[priority.indicators.length - 1];
   const hasValues = VALUE_ROLES.some((role) => text[role]);
@@ -173,7 +195,7 @@ export function addIndicator(priority: Priority, section: Section, row: GridRow)
     hasRagColumn: section.columns.some((column) => column.role === "rag"),
     dataQuality: text.dataQuality ?? "",
     location: row.location,
-    cells: withoutRole(at, "target"),
+    cells: at,
   };
   if (!ref && previous) {
     // Several rows of one PI: name each by what its baseline says it measures (SAP < 35, SAP > 65).
@@ -204,13 +226,14 @@ export function addAction(priority: Priority, section: Section, row: GridRow): v
     for (const role of ["progress", "risks", "actions", "other"] as const) {
       if (continuesSentence(text[role], previous[role])) {
         previous[role] = `${previous[role]} ${text[role]}`.trim();
-        delete text[role];
+        text[role] = undefined; // (not deleted: a deletion makes the object slow for every lookup after it)
       }
     }
   }
   if (!ACTION_TEXT_ROLES.some((role) => text[role])) return;
 
-  const timescale = { ...parseTimescale(clean(text.timescale ?? ""), { year: priority.year, quarter: priority.quarter }), raw: (text.timescale ?? "").trim() };
+  const timescale = parseTimescale(clean(text.timescale ?? ""), { year: priority.year, quarter: priority.quarter });
+  timescale.raw = (text.timescale ?? "").trim(); // as written (parseTimescale's answer is new: set in place, not copied)
   if (timescale.kind === "as-above" && previous) {
     timescale.due = previous.timescale.due;
     timescale.dates = [...previous.timescale.dates];
