@@ -116,11 +116,11 @@ describe("confirmed from found texts", () => {
 
   it("says how many titles, polarities and cumulative flags a found text confirms, and the file says the same", () => {
     expect(confirmed("title")).toHaveLength(96);
-    expect(confirmed("polarity")).toHaveLength(53);
-    expect(confirmed("cumulative")).toHaveLength(49);
+    expect(confirmed("polarity")).toHaveLength(56);
+    expect(confirmed("cumulative")).toHaveLength(52);
     expect(national.titles).toMatch(/\(96 of 198\)/);
-    expect(national.polarity).toMatch(/\(53 of 198:/);
-    expect(national.cumulative).toMatch(/\(49 of 198\)/);
+    expect(national.polarity).toMatch(/\(56 of 198:/);
+    expect(national.cumulative).toMatch(/\(52 of 198\)/);
   });
 
   it("confirms a cumulative flag only where the source says how the figure is made, and the flag agrees with it", () => {
@@ -248,6 +248,11 @@ describe("confirmed from found texts", () => {
     // Safer Stockton Partnership on NI 15, most serious violent crime: "This is an increase on previous years
     // ... and we will fail to meet the NI target to achieve this year of 76"
     ["NI 15", "lower", "stockton-ni15-2010"],
+    // Lewisham's needs assessment: "NI 53 – Increase the prevalence of breastfeeding at 6-8 weeks from birth to
+    // 72.5% by end 2011"; "NI 57 – Increase the % of 5-16 year olds participating in at least 2 hours per week
+    // of high quality sport to 91% by March 2011"
+    ["NI 53", "higher", "lewisham-jsna-obesity"],
+    ["NI 57", "higher", "lewisham-jsna-obesity"],
   ] as const)("%s is %s is better, as %s says", (ref, polarity, source) => {
     expect(NIS[ref]?.polarity).toBe(polarity);
     expect(NIS[ref]?.checked?.find((check) => check.source === source)?.confirms).toContain("polarity");
