@@ -7,10 +7,12 @@
 // (user + system, all threads, from process.cpuUsage() at exit), which load on the machine
 // disturbs much less than the wall time. The load average is printed before and after.
 //
-// Contenders: bare node; `lsp-report --version`; validate of the text seed (it has HTML residue,
-// so the HTML parser loads), of the same text without markup, and of its .docx rendering; and, to
-// show what the bundle (dist/bin/) saves, validate of the text seed and the .docx through the
-// unbundled modules of dist/cli/ that tsc builds.
+// Contenders: bare node; `lsp-report --version`; validate of the text seed (with the usual HTML
+// residue, read without the HTML parser), of the same text without markup, and of its .docx
+// rendering; to show what the code cache saves, validate of the text seed and the .docx through
+// the same bundle compiled without its cache (bin/compiled-cli.js, useCache: false); and, to show
+// what the bundle (dist/bin/) saves, the same through the unbundled modules of dist/cli/ that tsc
+// builds.
 //
 // --baseline DIR adds validate of the text seed and of the .docx run by another built checkout
 // (DIR/bin/lsp-report.js, e.g. a `git worktree` of main), in the same rounds: before and after a
@@ -57,7 +59,7 @@ function stats(values) {
 const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
 
 export async function run(args = process.argv.slice(2)) {
-  if (!existsSync(join(ROOT, "dist/bin/main.js"))) throw new Error("dist/bin/ is missing: run npm run build first");
+  if (!existsSync(join(ROOT, "dist/bin/lsp-report.cjs"))) throw new Error("dist/bin/ is missing: run npm run build first");
   const rounds = Number(option(args, "--rounds", "20"));
   const scratch = mkdtempSync(join(tmpdir(), "lsp-startup-"));
   try {
@@ -68,12 +70,19 @@ export async function run(args = process.argv.slice(2)) {
       unbundled,
       `import { main } from ${JSON.stringify(join(ROOT, "dist/cli/main.js"))};\nimport { processIo } from ${JSON.stringify(join(ROOT, "dist/cli/io.js"))};\nprocess.exitCode = await main(process.argv.slice(2), processIo());\n`,
     );
+    const uncached = join(scratch, "uncached.mjs");
+    writeFileSync(
+      uncached,
+      `import { loadCompiledCli } from ${JSON.stringify(join(ROOT, "bin/compiled-cli.js"))};\nconst { main, processIo } = loadCompiledCli({ useCache: false }).cli;\nprocess.exitCode = await main(process.argv.slice(2), processIo());\n`,
+    );
     const contenders = [
       ["node -e 0", ["-e", "0"]],
       ["lsp-report --version", [BIN, "--version"]],
       ["validate, text seed", [BIN, "validate", SEED, "--quiet"]],
       ["validate, text without markup", [BIN, "validate", plain, "--quiet"]],
       ["validate, .docx", [BIN, "validate", DOCX, "--quiet"]],
+      ["validate, text seed, bundle without cache", [uncached, "validate", SEED, "--quiet"]],
+      ["validate, .docx, bundle without cache", [uncached, "validate", DOCX, "--quiet"]],
       ["validate, text seed, unbundled dist/cli", [unbundled, "validate", SEED, "--quiet"]],
       ["validate, .docx, unbundled dist/cli", [unbundled, "validate", DOCX, "--quiet"]],
     ];

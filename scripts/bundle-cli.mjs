@@ -1,19 +1,26 @@
-// The command's bundle, dist/bin/ (run by `npm run build` after tsc): src/cli/main.ts,
-// src/cli/io.ts and the worker thread's entry, src/batch/worker.ts, bundled by esbuild into a few
-// ES module files that share chunks, each lazy import() of the sources becoming a chunk of its
-// own. Why: `lsp-report validate` of one file spent most of its start-up resolving, reading and
+// The command's bundle, dist/bin/ (run by `npm run build` after tsc), made by esbuild:
+//
+// - dist/bin/lsp-report.cjs: the command (src/cli/main.ts and src/cli/io.ts) and the small
+//   packages it always needs (chalk, fflate), in one CommonJS-shaped file, which
+//   bin/compiled-cli.js compiles with a V8 code cache. Each lazy import() of the sources stays
+//   lazy: esbuild keeps such a module's code in a function run on the first import().
+// - dist/bin/lsp-report.v8cache: that cache, made by scripts/code-cache.mjs, which runs validate
+//   of two fixtures through the bundle and keeps the bytecode of every function they ran.
+// - dist/bin/worker.js and its chunks: the worker thread's entry (src/batch/worker.ts), an ES
+//   module as piscina loads it, found by the pool as ./worker.js beside the command's bundle.
+//
+// Why: `lsp-report validate` of one file spent most of its start-up resolving, reading and
 // compiling ~90 small modules of dist/ and the many files of the small packages it uses; a
-// bundle loads a tenth as many files (docs/benchmarks.md, "Start-up").
-//
-// The small packages a command always or often needs are bundled with it (their code is
-// duplicated from node_modules, a few hundred kB). The large ones, each loaded only for some
-// inputs or commands, stay external and load from node_modules as before: bundling them would
-// add megabytes to the install for no start-up gain. The library (dist/index.js, from tsc) is
-// not bundled: its users' own tools bundle it, if they want.
-//
-// Every output file keeps esbuild's `// src/…` and `// node_modules/…` comments before each
-// module's code: test/startup-modules.test.ts reads them to know which packages a run loaded.
-import { readFileSync, rmSync } from "node:fs";
+// bundle is one file, and with the cache V8 compiles little of it (docs/benchmarks.md,
+// "Start-up"). The other packages stay external and load from node_modules with require() when
+// an input or a command needs them (zod, mammoth, parse5, word-extractor, piscina, and the HTML
+// parser, commander and tinyglobby, which the usual validate of a text file or a .docx does not
+// need): bundling them would add to the install for little gain, and test/startup-modules.test.ts
+// sees each of them load, or not, in node's module cache. The library (dist/index.js) is not
+// bundled: its users' own tools bundle it, if they want.
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // esbuild is a development dependency, new in November 2026: a checkout installed before then
@@ -24,25 +31,59 @@ const { build } = await import("esbuild").catch(() => {
 });
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BUNDLED = new Set(["commander", "chalk", "htmlparser2", "domhandler", "tinyglobby", "fflate"]);
-
 const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name));
+/** Packages bundled into the command: the ones every run loads. */
+const IN_COMMAND = new Set(["chalk", "fflate"]);
+/** Packages bundled into the worker: what reading files often needs. */
+const IN_WORKER = new Set(["htmlparser2", "domhandler", "fflate"]);
 
 rmSync(new URL("../dist/bin/", import.meta.url), { recursive: true, force: true });
+
+const [command] = (
+  await build({
+    absWorkingDir: ROOT,
+    stdin: { contents: 'export { main } from "./src/cli/main.ts";\nexport { processIo } from "./src/cli/io.ts";\n', resolveDir: ROOT, sourcefile: "lsp-report-command.ts", loader: "ts" },
+    outfile: "dist/bin/lsp-report.cjs",
+    write: false,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20.19",
+    external: Object.keys(dependencies).filter((name) => !IN_COMMAND.has(name)),
+    // A script compiled by vm.Script has no loader for import(): an external package's import()
+    // becomes require(), as esbuild does for a target without import().
+    supported: { "dynamic-import": false },
+    // The sources find their neighbours (the worker, package.json) from their own URL.
+    define: { "import.meta.url": "importMetaUrlOfBundle" },
+    banner: { js: 'const importMetaUrlOfBundle = require("node:url").pathToFileURL(__filename).href;' },
+    logLevel: "warning",
+  })
+).outputFiles;
+// The build id ties the code cache to this very text: V8 itself checks only the length.
+const id = createHash("sha256").update(command.contents).digest("hex").slice(0, 16);
+mkdirSync(new URL("../dist/bin/", import.meta.url), { recursive: true });
+writeFileSync(command.path, `// lsp-report build ${id}\n${command.text}`);
+
 await build({
   absWorkingDir: ROOT,
-  entryPoints: ["src/cli/main.ts", "src/cli/io.ts", "src/batch/worker.ts"],
+  entryPoints: ["src/batch/worker.ts"],
   outdir: "dist/bin",
-  // Chunks beside the entries: the pool finds the worker as ./worker.js next to its own chunk.
+  // Chunks beside the entry, each lazy import() a chunk of its own.
   entryNames: "[name]",
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20.19",
-  external,
-  // commander is CommonJS: its require() of Node's modules needs a require in an ES module.
+  external: Object.keys(dependencies).filter((name) => !IN_WORKER.has(name)),
   banner: { js: 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);' },
   logLevel: "warning",
 });
+
+// The code cache, made in a process of its own started as the command is, by plain node: V8
+// accepts a cache only under the flags it was made with.
+const cache = spawnSync(process.execPath, [fileURLToPath(new URL("code-cache.mjs", import.meta.url))], { cwd: ROOT, stdio: "inherit" });
+if (cache.status !== 0) {
+  console.error(`scripts/bundle-cli.mjs: the code cache was not made (scripts/code-cache.mjs exited ${cache.status ?? cache.signal})`);
+  process.exit(1);
+}

@@ -6,10 +6,12 @@
  * without timing anything.
  *
  * test/helpers/module-probe.mjs lists every file the process loads as a module. A file of
- * node_modules names its package; a file of the command's bundle (dist/bin/) names the packages
- * bundled into it by esbuild's `// node_modules/<package>/…` comment before each module's code.
- * Each package that a run must not load is shown loading in a run that needs it, so the probe
- * is known to see it.
+ * node_modules names its package. The command's bundle (dist/bin/lsp-report.cjs, compiled by
+ * bin/compiled-cli.js, not loaded as a module) holds only the packages every run needs (chalk,
+ * fflate): each of the heavy ones is required from node_modules when needed, so the probe sees
+ * it. A file of the worker's bundle (dist/bin/) names the packages bundled into it by esbuild's
+ * `// node_modules/<package>/…` comment before each module's code. Each package that a run must
+ * not load is shown loading in a run that needs it, so the probe is known to see it.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

@@ -36,11 +36,12 @@ let project: string;
 /**
  * The package's sources in a temporary folder, sharing the checkout's node_modules: packing
  * builds (prepack), and building here would rewrite dist/ under the quick project's worker
- * threads, which run at the same time.
+ * threads, which run at the same time. The fixtures come too: the build runs validate of two of
+ * them to make the command's code cache.
  */
 function sourceCopy(): string {
   const copy = mkdtempSync(join(tmpdir(), "lsp-report-source-"));
-  for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "bin", "src", "schemas", "scripts"]) {
+  for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "bin", "src", "schemas", "scripts", "fixtures"]) {
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
@@ -67,7 +68,7 @@ beforeAll(() => {
 
 describe("the packed tarball", () => {
   it("holds the licence, the readme, the built command and the schemas, and no tests or TypeScript sources", () => {
-    expect(packed).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/lsp-report.js", "dist/bin/main.js", "dist/bin/worker.js", "dist/cli/main.js", "dist/index.d.ts", "schemas/lsp-report-config.schema.json"]));
+    expect(packed).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/lsp-report.js", "bin/compiled-cli.js", "dist/bin/lsp-report.cjs", "dist/bin/lsp-report.v8cache", "dist/bin/worker.js", "dist/cli/main.js", "dist/index.d.ts", "schemas/lsp-report-config.schema.json"]));
     expect(packed.filter((path) => path.startsWith("test/") || path.startsWith("fixtures/") || (path.startsWith("src/") && path.endsWith(".ts")))).toEqual([]);
   });
 
