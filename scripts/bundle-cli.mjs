@@ -59,10 +59,22 @@ const [command] = (
     logLevel: "warning",
   })
 ).outputFiles;
+// The bundle is kept ASCII, so that bin/compiled-cli.js can read it as Latin-1 (a one-byte
+// string, no UTF-8 decoding): esbuild escapes other characters in strings and names but leaves
+// them in regular expression literals (their .source would change), where a \uXXXX escape
+// matches the same. A template literal's raw text would change too: none may hold one.
+const ascii = command.text
+  .split("\n")
+  .map((line) => {
+    if (!/[\u0080-\uffff]/.test(line)) return line;
+    if (line.includes("`")) throw new Error(`scripts/bundle-cli.mjs: a non-ASCII character in a line with a template literal, which a \\u escape would change:\n${line}`);
+    return line.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  })
+  .join("\n");
 // The build id ties the code cache to this very text: V8 itself checks only the length.
-const id = createHash("sha256").update(command.contents).digest("hex").slice(0, 16);
+const id = createHash("sha256").update(ascii).digest("hex").slice(0, 16);
 mkdirSync(new URL("../dist/bin/", import.meta.url), { recursive: true });
-writeFileSync(command.path, `// lsp-report build ${id}\n${command.text}`);
+writeFileSync(command.path, `// lsp-report build ${id}\n${ascii}`);
 
 await build({
   absWorkingDir: ROOT,

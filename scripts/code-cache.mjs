@@ -33,5 +33,5 @@ for (const input of INPUTS) {
   const code = await cli.main(["validate", input], io);
   if (code !== 1) throw new Error(`lsp-report validate ${input} exited ${code} (expected 1: the Q2 seed's known error)`);
 }
-const id = buildId(readFileSync(BUNDLE, "utf8"));
+const id = buildId(readFileSync(BUNDLE, "latin1"));
 writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(`${id}\n`, "latin1"), script.createCachedData()]));

@@ -60,6 +60,8 @@ beforeAll(() => {
 describe("the command's code cache", () => {
   it("is made for the bundle beside it, and this Node takes it", () => {
     const bundle = readFileSync(join(ROOT, "dist/bin/lsp-report.cjs"), "utf8");
+    // ASCII, as bin/compiled-cli.js reads it as Latin-1.
+    expect(bundle).not.toMatch(/[\u0080-\uffff]/);
     expect(header.toString("latin1")).toMatch(/^[0-9a-f]{16}\n$/);
     expect(bundle.startsWith(`// lsp-report build ${header.toString("latin1")}`)).toBe(true);
     const command = commandCopy(cache);
