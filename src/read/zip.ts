@@ -245,39 +245,52 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
     },
   };
 
-  /** Inflate through zlib's stream, each piece handed on as it comes and counted against the cap. */
+  /**
+   * Inflate through zlib's stream, each piece counted against the cap as it comes and handed on
+   * just after: zlib, on its own thread, inflates the next piece while this one is read (handed
+   * on at once, the next piece would only start once this one was read). The stream is paused
+   * until the piece is read, so no more than the next piece waits in memory.
+   */
   function inflatePieces(entry: ZipEntry, input: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void> {
     const budget = cap - inflated;
     return new Promise<void>((resolve, reject) => {
       const inflater = createInflateRaw({ chunkSize: PIECE });
       let size = 0;
       let failed = false;
+      /** The pieces' reading, one after another, each in a microtask after zlib was given more to do. */
+      let reading = Promise.resolve();
       const fail = (error: unknown) => {
         if (failed) return;
         failed = true;
         inflater.destroy();
         reject(error);
       };
-      // Pieces are handed on as zlib makes them, one at a time, so none piles up.
       inflater.on("data", (piece: Buffer) => {
         if (failed) return;
         size += piece.length;
         if (size > budget) return fail(overflow(entry));
-        try {
-          onChunk(piece);
-        } catch (error) {
-          fail(error);
-        }
+        inflater.pause();
+        reading = reading.then(() => {
+          if (failed) return;
+          try {
+            onChunk(piece);
+          } catch (error) {
+            return fail(error);
+          }
+          inflater.resume();
+        });
       });
       inflater.on("error", (error) => fail(inflateFailure(entry.name, error)));
       inflater.on("end", () => {
-        if (failed) return;
-        try {
-          settle(entry, size);
-        } catch (error) {
-          return fail(error);
-        }
-        resolve();
+        void reading.then(() => {
+          if (failed) return;
+          try {
+            settle(entry, size);
+          } catch (error) {
+            return fail(error);
+          }
+          resolve();
+        });
       });
       inflater.end(input);
     });
