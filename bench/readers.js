@@ -7,7 +7,9 @@
 //    fixtures and the q2 fixture's body repeated 20 times (~3.5 MB document.xml; mammoth alone is
 //    too slow to repeat on the 12 MB one) — ratios to the floor and native / mammoth;
 // 2. the same for the native reader and the floor alone on the body repeated 72 times (12.6 MB),
-//    and the floor again with node:zlib in place of fflate (the reader inflates with zlib);
+//    and the floor again with node:zlib in place of fflate. The target (issue 10: parse <= 3x the
+//    floor) is set against the fflate floor, as the issue defines it; the reader inflates with
+//    zlib, so parse and read are also shown against the zlib floor, the quicker of the two;
 // 3. peak RSS of a process that parses the 12.6 MB document (native; mammoth once, for scale);
 // 4. convert --jobs 1 over 200 ten-update .docx (the q2 fixture, values varied) against the floor
 //    over the same 200 files;
@@ -139,7 +141,9 @@ export async function run(args = process.argv.slice(2)) {
       `q2 body x72 (12.6 MB xml): parse ${bigParse.toFixed(0)} ms (${spread(big.native)}), read alone ${bigRead.toFixed(0)} ms (${spread(big.read)}), floor ${bigFloor.toFixed(0)} ms (${spread(big.floor)})`,
     );
     console.log(`  parse / floor ${(bigParse / bigFloor).toFixed(2)}x, read / floor ${(bigRead / bigFloor).toFixed(2)}x   (target parse <= 3x: ${verdict(bigParse / bigFloor <= 3)})`);
-    console.log(`  the floor with node:zlib instead of fflate: ${bigZlibFloor.toFixed(0)} ms (${spread(big.zlibFloor)}); read / that floor ${(bigRead / bigZlibFloor).toFixed(2)}x`);
+    console.log(
+      `  the floor with node:zlib instead of fflate (the reader's own inflater): ${bigZlibFloor.toFixed(0)} ms (${spread(big.zlibFloor)}); parse / that floor ${(bigParse / bigZlibFloor).toFixed(2)}x, read / that floor ${(bigRead / bigZlibFloor).toFixed(2)}x`,
+    );
 
     // Peak memory, each in a fresh process.
     const bigPath = join(scratch, "x72.docx");
