@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertFiles, type ConvertPlan } from "../src/batch/convert.js";
 import { commonBase, inputRoots, isWithin, outputProblem, realPathOf } from "../src/batch/outputs.js";
-import { orderedResults, workerPath } from "../src/batch/pool.js";
+import { orderedResults, WarmPool, workerPath } from "../src/batch/pool.js";
 import { AtomicFile, sweepStaleTemporaries } from "../src/batch/sink.js";
 import type { FileTask } from "../src/batch/task.js";
 import { expandInputs } from "../src/cli/inputs.js";
@@ -73,6 +73,22 @@ describe("orderedResults", () => {
       for await (const result of orderedResults(crashing, { jobs, worker: true, workerFile })) seen.push(`${result.display}:${result.ok ? result.updates : result.reason}`);
       // The bytes reach the worker with its task (a.txt holds 5 bytes).
       expect(seen).toEqual(["a.txt:5", expect.stringMatching(/^crash\.txt:internal error: .*exited.*7/), "b.txt:5", "c.txt:5", expect.stringMatching(/^crash-again\.txt:internal error: .*exited.*7/), "d.txt:5"]);
+    }
+  });
+
+  it("runs the files in threads started ahead when it wants as many, and in threads of its own otherwise", async () => {
+    const dir = scratch();
+    const names = ["a.txt", "bb.txt", "crash.txt", "ccc.txt"];
+    for (const name of names) writeFileSync(join(dir, name), name);
+    const tasks: FileTask[] = names.map((name) => ({ path: join(dir, name), display: name, output: "report" }));
+    const workerFile = join(ROOT, "test/helpers/crashing-worker.mjs");
+    for (const [started, jobs] of [[2, 2], [2, 1], [1, 2]] as const) {
+      const warm = new WarmPool(started, workerFile);
+      const seen: string[] = [];
+      for await (const result of orderedResults(tasks, { jobs, worker: true, workerFile, warm })) seen.push(`${result.display}:${result.ok ? result.updates : result.reason}`);
+      expect(seen, `${started} started, ${jobs} wanted`).toEqual(["a.txt:5", "bb.txt:6", expect.stringMatching(/^crash\.txt:internal error: .*exited.*7/), "ccc.txt:7"]);
+      // Taken or ended: either way no longer the caller's to use.
+      expect(warm.take(started, workerFile)).toBeUndefined();
     }
   });
 

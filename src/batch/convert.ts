@@ -13,7 +13,7 @@ import type { DocumentOptions } from "../pipeline.js";
 import type { Report } from "../schema/records.js";
 import { crossInputFindings, FINDING_COLUMNS, type ValidateTaskOptions } from "./findings.js";
 import { jsonOutputPath } from "./outputs.js";
-import { orderedResults } from "./pool.js";
+import { orderedResults, type WarmPool } from "./pool.js";
 import { AtomicFile, sweepOwnTemporaries } from "./sink.js";
 import type { FileResult, FileTask, SheetKind } from "./task.js";
 
@@ -59,6 +59,8 @@ export interface ConvertHooks {
   /** After each file, in input order. */
   onFile?: (done: number, total: number, result: FileResult) => void;
   signal?: AbortSignal;
+  /** Worker threads started ahead, while the plan was made (see WarmPool). */
+  warm?: WarmPool;
 }
 
 /** The CSV files of a plan: a file per record kind for CSV, and findings.csv with --validate. */
@@ -124,7 +126,7 @@ export async function convertFiles(plan: ConvertPlan, hooks: ConvertHooks = {}):
     }
     let done = 0;
     const slims: Report[] = [];
-    for await (const result of orderedResults(tasksOf(plan), { jobs: plan.jobs, worker: true, signal: hooks.signal })) {
+    for await (const result of orderedResults(tasksOf(plan), { jobs: plan.jobs, worker: true, signal: hooks.signal, warm: hooks.warm })) {
       done++;
       if (!result.ok) {
         summary.failures.push({ display: result.display, reason: result.reason });

@@ -42,6 +42,8 @@ export interface OrderedOptions {
   signal?: AbortSignal;
   /** The workers' module, when not the compiled worker (tests give one that crashes). */
   workerFile?: string;
+  /** Threads started ahead (see WarmPool): used if the batch wants as many in workers, ended otherwise. */
+  warm?: WarmPool;
 }
 
 type Pool = {
@@ -89,6 +91,40 @@ async function startPool(threads: number, filename: string, filesPerWorker: numb
   });
 }
 
+/**
+ * Worker threads started before the files are known: convert starts them as it begins, so that
+ * their start (loading piscina here, booting each thread and its modules there, ~50-100 ms on
+ * this machine) overlaps reading the configuration and expanding the inputs. orderedResults takes
+ * them when the batch needs that many threads in workers, and ends them otherwise; a caller that
+ * never gets to the batch discards them.
+ */
+export class WarmPool {
+  private pool: Promise<Pool> | undefined;
+
+  constructor(
+    readonly threads: number,
+    readonly filename = workerPath(),
+  ) {
+    this.pool = startPool(threads, filename, FILES_PER_WORKER);
+    // A pool that failed to start says so when it is taken; never an unhandled rejection.
+    this.pool.catch(() => undefined);
+  }
+
+  /** The pool, when it has the threads and worker wanted (it is then the taker's); otherwise it is ended. */
+  take(threads: number, filename: string): Promise<Pool> | undefined {
+    const pool = this.pool;
+    this.pool = undefined;
+    if (pool && threads === this.threads && filename === this.filename) return pool;
+    void pool?.then((started) => started.destroy()).catch(() => undefined);
+    return undefined;
+  }
+
+  /** End the threads unless they were taken. */
+  discard(): void {
+    void this.take(0, "");
+  }
+}
+
 /** The promise's value, or undefined as soon as the signal aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
   if (!signal) return promise;
@@ -122,7 +158,10 @@ async function readAhead(task: FileTask): Promise<{ bytes: Uint8Array } | { fail
 /** Every task's result, in the order of the tasks. Never rejects for a bad file. */
 export async function* orderedResults(tasks: FileTask[], options: OrderedOptions): AsyncGenerator<FileResult> {
   const threads = Math.max(1, Math.min(options.jobs, tasks.length));
-  if (threads === 1 && !(options.worker && tasks.length > 1)) {
+  const inWorkers = !(threads === 1 && !(options.worker && tasks.length > 1));
+  const filename = options.workerFile ?? workerPath();
+  const warm = options.warm?.take(inWorkers ? threads : 0, filename);
+  if (!inWorkers) {
     // The parser is loaded only here: with workers, this thread never needs it.
     const { processFile } = await import("./task.js");
     for (const task of tasks) {
@@ -134,8 +173,7 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     }
     return;
   }
-  const filename = options.workerFile ?? workerPath();
-  const pool = await startPool(threads, filename, FILES_PER_WORKER);
+  const pool = await (warm ?? startPool(threads, filename, FILES_PER_WORKER));
   // However the loop ends (the caller's signal, a consumer that stops early, an error), the files
   // still in flight are dropped by destroying the pool. (Not through piscina's abort signal: a
   // worker holding a task that can be aborted is never given a second one.) An answer already on

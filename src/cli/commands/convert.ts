@@ -3,9 +3,11 @@
  * folder outside the inputs, in parallel, with a progress bar for a person and a summary at the
  * end. One bad file never stops the batch: it is listed and the exit code is 2.
  */
+import { stat } from "node:fs/promises";
 import { basename, relative, resolve } from "node:path";
 import { convertFiles, plannedOutputs, type ConvertPlan, type ConvertSummary } from "../../batch/convert.js";
 import { commonBase, inputRoots, outputProblem } from "../../batch/outputs.js";
+import { WarmPool } from "../../batch/pool.js";
 import { sweepOwnTemporaries, sweepStaleTemporaries } from "../../batch/sink.js";
 import { openContext, type ReadingOptions } from "../context.js";
 import type { CliIo } from "../io.js";
@@ -78,6 +80,26 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
     io.stderr("lsp-report: convert reads files and folders, not standard input: use `lsp-report parse -` for that\n");
     return EXIT_USAGE;
   }
+  // The worker threads start now, while the configuration is read and the inputs are expanded
+  // and checked; they are ended unless the batch runs in that many workers.
+  const warm = options.format !== "xlsx" && (await mayHoldManyFiles(inputs, io.cwd)) ? new WarmPool(jobs) : undefined;
+  try {
+    return await convertWith(inputs, options, io, jobs, warm);
+  } finally {
+    warm?.discard();
+  }
+}
+
+/** More than one input, or a folder: a batch that will run in workers (one file is converted in this thread). */
+async function mayHoldManyFiles(inputs: string[], cwd: string): Promise<boolean> {
+  if (inputs.length !== 1) return inputs.length > 1;
+  return stat(resolve(cwd, inputs[0]!)).then( // inputs.length === 1
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}
+
+async function convertWith(inputs: string[], options: ConvertCommandOptions, io: CliIo, jobs: number, warm: WarmPool | undefined): Promise<number> {
   const context = await openContext(io, options);
   if (!context) return EXIT_USAGE;
   const { config } = context;
@@ -129,6 +151,7 @@ export async function runConvert(inputs: string[], options: ConvertCommandOption
   try {
     summary = await convertFiles(plan, {
       signal: controller.signal,
+      warm,
       onFile: (done, total, result) => {
         if (!result.ok) failed++;
         progress.update(done, total, failed);
