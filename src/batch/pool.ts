@@ -74,10 +74,34 @@ export function youngGenerationMb(threads: number): number {
  */
 const FILES_PER_WORKER = 2;
 
+/** Each pool's stop flag, shared with its workers (see worker.ts): 1 once the pool is to be ended. */
+const stopFlags = new WeakMap<Pool, Int32Array>();
+
+/**
+ * End a pool whose workers may be in the middle of files: raise its flag, give a worker inside a
+ * zlib call a moment to finish it and wait at its next one, then have the threads terminated (a
+ * worker terminated while zlib makes a handle prints Node's native "close before init" message;
+ * see setInflateGate in zip.ts). Resolves once the termination is asked for, not done: a worker
+ * blocked in a read that cannot be cancelled is never done.
+ */
+async function endBusyPool(pool: Pool): Promise<void> {
+  const flag = stopFlags.get(pool);
+  if (flag) {
+    Atomics.store(flag, 0, 1);
+    await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
+  }
+  void pool.destroy().catch(() => undefined);
+}
+
+/** How long a stopped run's workers get to leave a zlib call: one call on a part takes a few ms. */
+const STOP_GRACE_MS = 50;
+
 async function startPool(threads: number, filename: string, filesPerWorker: number): Promise<Pool> {
   if (!existsSync(filename)) throw new Error(`worker not built: ${filename} is missing (run npm run build)`);
   const { Piscina } = await import("piscina");
-  return new Piscina<FileTask, FileResult>({
+  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  const pool: Pool = new Piscina<FileTask, FileResult>({
+    workerData: { stopFlag },
     filename,
     minThreads: threads,
     maxThreads: threads,
@@ -89,6 +113,8 @@ async function startPool(threads: number, filename: string, filesPerWorker: numb
     atomics: "disabled",
     resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb(threads) },
   });
+  stopFlags.set(pool, stopFlag);
+  return pool;
 }
 
 /**
@@ -219,6 +245,7 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     }
   } finally {
     stopped.abort();
+    if (pending.length > 0) await Promise.all([endBusyPool(pool), alonePool?.then(endBusyPool)]).catch(() => undefined);
     const destroyed = Promise.all([pool.destroy(), alonePool?.then((started) => started.destroy())]).catch(() => undefined);
     await Promise.allSettled(pending);
     // When the caller stopped the run, its threads are not waited for: the caller is ending the

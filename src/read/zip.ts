@@ -18,6 +18,19 @@
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { InputError } from "../errors.js";
 
+/**
+ * Called before each zlib handle is made (see setInflateGate). Why: Node aborts a worker thread's
+ * cleanup with a native "close before init" message when the thread is terminated between the
+ * making of a zlib handle and its start, a window inside every inflateRawSync. A worker that is
+ * about to be terminated waits here instead, where terminating it is safe.
+ */
+let inflateGate: (() => void) | undefined;
+
+/** Set what runs before each zlib handle is made (the convert workers' stop point). */
+export function setInflateGate(gate: (() => void) | undefined): void {
+  inflateGate = gate;
+}
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -207,6 +220,7 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
       // Output room for the whole declared size (one more byte, so zlib ends in one pass): the
       // default 16 KB pieces would be gathered and copied once more into one buffer.
       const chunkSize = Math.max(64, Math.min(entry.size + 1, WHOLE + 1));
+      inflateGate?.();
       return inflateRawSync(input, { maxOutputLength: Math.max(1, Math.min(limit, budget)), chunkSize });
     } catch (error) {
       if ((error as { code?: unknown }).code !== "ERR_BUFFER_TOO_LARGE") throw inflateFailure(entry.name, error);
@@ -254,6 +268,7 @@ export function openZip(bytes: Uint8Array, cap: number): ZipPackage {
   function inflatePieces(entry: ZipEntry, input: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void> {
     const budget = cap - inflated;
     return new Promise<void>((resolve, reject) => {
+      inflateGate?.();
       const inflater = createInflateRaw({ chunkSize: PIECE });
       let size = 0;
       let failed = false;
