@@ -78,19 +78,17 @@ const FILES_PER_WORKER = 2;
 const stopFlags = new WeakMap<Pool, Int32Array>();
 
 /**
- * End a pool whose workers may be in the middle of files: raise its flag, give a worker inside a
- * zlib call a moment to finish it and wait at its next one, then have the threads terminated (a
- * worker terminated while zlib makes a handle prints Node's native "close before init" message;
- * see setInflateGate in zip.ts). Resolves once the termination is asked for, not done: a worker
- * blocked in a read that cannot be cancelled is never done.
+ * Before a pool whose workers may be in the middle of files is ended: raise its flag and give a
+ * worker inside a zlib call a moment to finish it and wait at its next one (a worker terminated
+ * while zlib makes a handle prints Node's native "close before init" message; see
+ * setInflateGate in zip.ts).
  */
-async function endBusyPool(pool: Pool): Promise<void> {
-  const flag = stopFlags.get(pool);
-  if (flag) {
-    Atomics.store(flag, 0, 1);
-    await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
+async function parkWorkers(pools: Pool[]): Promise<void> {
+  for (const pool of pools) {
+    const flag = stopFlags.get(pool);
+    if (flag) Atomics.store(flag, 0, 1);
   }
-  void pool.destroy().catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
 }
 
 /** How long a stopped run's workers get to leave a zlib call: one call on a part takes a few ms. */
@@ -245,7 +243,10 @@ export async function* orderedResults(tasks: FileTask[], options: OrderedOptions
     }
   } finally {
     stopped.abort();
-    if (pending.length > 0) await Promise.all([endBusyPool(pool), alonePool?.then(endBusyPool)]).catch(() => undefined);
+    if (pending.length > 0) {
+      const alone = alonePool && (await alonePool.catch(() => undefined));
+      await parkWorkers(alone ? [pool, alone] : [pool]);
+    }
     const destroyed = Promise.all([pool.destroy(), alonePool?.then((started) => started.destroy())]).catch(() => undefined);
     await Promise.allSettled(pending);
     // When the caller stopped the run, its threads are not waited for: the caller is ending the
